@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models and Alembic migrations; the only package that speaks SQL."""

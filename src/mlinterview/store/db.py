@@ -1,0 +1,105 @@
+"""Engine and session set-up; migrations run automatically the first time a store opens.
+
+SQLite is the default (one file in the user's data directory); any SQLAlchemy URL in
+``MLINTERVIEW_DATABASE_URL`` (e.g. ``postgresql+psycopg://...``) is used instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DATABASE_URL_ENV = "MLINTERVIEW_DATABASE_URL"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class StoreError(RuntimeError):
+    """A database problem explained in one line (bad URL, unreachable server, ...)."""
+
+
+def default_database_url() -> str:
+    url = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if url:
+        return url
+    from platformdirs import user_data_dir
+
+    directory = Path(user_data_dir("mlinterview", appauthor=False))
+    directory.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{directory / 'mlinterview.sqlite3'}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    except Exception as exc:  # noqa: BLE001 - any parse error becomes one readable line
+        raise StoreError(f"invalid database URL {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration (idempotent)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Store:
+    """An open database: an engine plus a session factory, migrated on creation."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = url or default_database_url()
+        self.engine = make_engine(self.url)
+        if migrate:
+            try:
+                upgrade(self.engine)
+            except StoreError:
+                raise
+            except Exception as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+                raise StoreError(f"cannot open database {self.safe_url}: {first}") from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@lru_cache(maxsize=4)
+def open_store(url: str | None = None) -> Store:
+    """The process-wide store for a URL (default: the user's database)."""
+    return Store(url)

@@ -1,0 +1,78 @@
+"""SQLAlchemy table definitions: the only description of the schema besides migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CardState(Base):
+    """The scheduler's memory of one card; ``fsrs_card`` is the fsrs Card as JSON."""
+
+    __tablename__ = "card_states"
+
+    card_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    fsrs_card: Mapped[str] = mapped_column(Text)
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    state: Mapped[int] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_review: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Review(Base):
+    """One rating of one card; written in its own transaction as soon as it is given."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    card_id: Mapped[str] = mapped_column(String(80), index=True)
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    answer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    origin: Mapped[str] = mapped_column(String(20), default="practice")
+
+
+class Submission(Base):
+    """A coding submission and the judge's verdict on it."""
+
+    __tablename__ = "submissions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    problem_id: Mapped[str] = mapped_column(String(80), index=True)
+    code: Mapped[str] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(String(40))
+    tests_json: Mapped[str] = mapped_column(Text)
+    seconds: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class Setting(Base):
+    """Small user preferences (language, last filters) that must survive restarts."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class QueuedCard(Base):
+    """A card pushed to the front of practice (e.g. missed in a mock interview)."""
+
+    __tablename__ = "practice_queue"
+
+    card_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+Index("ix_reviews_card_time", Review.card_id, Review.reviewed_at)
