@@ -21,6 +21,8 @@ app = typer.Typer(
 # Modules under mlinterview.cli that define ``register(app)``; order is the help order.
 COMMAND_MODULES: tuple[str, ...] = (
     "bank",
+    "practice",
+    "labs",
 )
 
 for _name in COMMAND_MODULES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,3 +22,20 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Exit with one line that says what is wrong and what to do."""
     err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _check_lang(value: str) -> str:
+    if value not in ("en", "de"):
+        raise typer.BadParameter("use 'en' or 'de'")
+    return value
+
+
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        envvar="MLINTERVIEW_LANG",
+        help="Language of the texts: en or de.",
+        callback=_check_lang,
+    ),
+]

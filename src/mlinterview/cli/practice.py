@@ -1,0 +1,170 @@
+"""Practice and progress commands; the scheduling itself lives in ``practice.scheduling``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from mlinterview.cli.common import LangOption, console, fail, print_json
+from mlinterview.content.loader import bundled_bank
+from mlinterview.content.schema import Card
+
+if TYPE_CHECKING:
+    from mlinterview.practice.scheduling import PracticeService
+
+TEXT = {
+    "en": {
+        "answer": "Your answer (optional; finish with an empty line, Enter alone skips):",
+        "reference": "Reference answer",
+        "points": "Key points",
+        "rate": "Rate 1 again · 2 hard · 3 good · 4 easy · q quit",
+        "suggest": "suggested",
+        "saved": "saved; next review",
+        "done": "Session finished: {n} cards reviewed.",
+        "nothing": "Nothing to practise with these filters.",
+        "bad": "Type 1, 2, 3, 4 or q.",
+    },
+    "de": {
+        "answer": (
+            "Deine Antwort (optional; mit einer Leerzeile abschließen, nur Enter überspringt):"
+        ),
+        "reference": "Musterantwort",
+        "points": "Kernpunkte",
+        "rate": "Bewerten: 1 nochmal · 2 schwer · 3 gut · 4 leicht · q beenden",
+        "suggest": "Vorschlag",
+        "saved": "gespeichert; nächste Wiederholung",
+        "done": "Sitzung beendet: {n} Karten wiederholt.",
+        "nothing": "Mit diesen Filtern gibt es nichts zu üben.",
+        "bad": "Gib 1, 2, 3, 4 oder q ein.",
+    },
+}
+
+
+def _read_line() -> str | None:
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\n")
+
+
+def _read_answer() -> str | None:
+    """Lines until an empty one; None at end of input."""
+    lines: list[str] = []
+    while True:
+        line = _read_line()
+        if line is None:
+            return None if not lines else "\n".join(lines)
+        if line.strip() == "":
+            return "\n".join(lines)
+        lines.append(line)
+
+
+def _open_practice() -> PracticeService:
+    from mlinterview.practice.scheduling import PracticeService
+    from mlinterview.store.db import StoreError, open_store
+
+    try:
+        return PracticeService(open_store())
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("practice")
+    def practice(
+        topic: Annotated[str | None, typer.Option(help="Only this topic.")] = None,
+        role: Annotated[str | None, typer.Option(help="Only cards for this role.")] = None,
+        lang: LangOption = "en",
+        limit: Annotated[int, typer.Option(min=1, help="At most this many cards.")] = 20,
+    ) -> None:
+        """Review due cards first, then new ones; every rating is saved at once."""
+        from mlinterview.practice.scheduling import select_cards
+
+        try:
+            pool = select_cards(bundled_bank(), topic=topic, role=role)
+        except ValueError as exc:
+            fail(str(exc))
+        service = _open_practice()
+        cards = service.next_cards(pool, limit=limit)
+        text = TEXT[lang]
+        if not cards:
+            console.print(text["nothing"])
+            return
+        reviewed = 0
+        for index, card in enumerate(cards, start=1):
+            outcome = _practise_card(service, card, lang, index, len(cards))
+            if outcome is None:
+                break
+            reviewed += 1
+        console.print(text["done"].format(n=reviewed))
+
+    @app.command("stats")
+    def stats(
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+    ) -> None:
+        """Progress per topic: cards seen, due today, mature, average recall probability."""
+        service = _open_practice()
+        rows = service.stats(bundled_bank())
+        if as_json:
+            print_json([row.__dict__ for row in rows])
+            return
+        table = Table()
+        for column in ("topic", "cards", "seen", "due today", "mature", "avg. retrievability"):
+            table.add_column(column)
+        for row in rows:
+            retr = (
+                "-" if row.average_retrievability is None else f"{row.average_retrievability:.0%}"
+            )
+            table.add_row(
+                row.topic, str(row.cards), str(row.seen), str(row.due_today), str(row.mature), retr
+            )
+        console.print(table)
+
+
+def _practise_card(
+    service: PracticeService, card: Card, lang: str, index: int, total: int
+) -> bool | None:
+    """Show one card and record its rating; None when the user quits or input ends."""
+    from mlinterview.practice.session import assess_answer
+
+    text = TEXT[lang]
+    console.print(Panel(card.question.get(lang), title=f"[{index}/{total}] {card.id}"))
+    console.print(text["answer"])
+    started = time.monotonic()
+    answer = _read_answer()
+    if answer is None:
+        return None
+    assessment = assess_answer(card, answer, lang) if answer.strip() else None
+    if assessment is not None:
+        console.print(Panel(assessment.feedback, title=f"{assessment.score:.0%}"))
+    console.print(Panel(card.answer.get(lang), title=text["reference"]))
+    console.print(f"[bold]{text['points']}[/]")
+    for point in card.key_points:
+        console.print(f"  • {point.text(lang)}")
+    suggestion = assessment.suggested_rating if assessment is not None else None
+    prompt = text["rate"] + (f" ({text['suggest']}: {suggestion}, Enter)" if suggestion else "")
+    while True:
+        console.print(prompt)
+        choice = _read_line()
+        if choice is None or choice.strip().lower() == "q":
+            return None
+        if choice.strip() == "" and suggestion:
+            rating = suggestion
+            break
+        if choice.strip() in {"1", "2", "3", "4"}:
+            rating = int(choice.strip())
+            break
+        console.print(text["bad"])
+    outcome = service.record_review(
+        card.id,
+        rating,
+        lang=lang,
+        answer=answer or None,
+        score=assessment.score if assessment is not None else None,
+        duration_ms=int((time.monotonic() - started) * 1000),
+    )
+    console.print(f"[dim]{text['saved']}: {outcome.due:%Y-%m-%d %H:%M} UTC[/]")
+    return True

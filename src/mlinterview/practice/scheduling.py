@@ -1,0 +1,276 @@
+"""Spaced repetition over the bank: which card comes next, and what a rating changes.
+
+The FSRS scheduler (``fsrs`` package) owns the memory model; this module only stores its
+card state and review log, one transaction per review, so a crash never loses an answer
+that was already rated.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from fsrs import Card as FsrsCard
+from fsrs import Rating, Scheduler, State
+from sqlalchemy import delete, func, select
+
+from mlinterview.content.schema import Card, Role, Topic
+from mlinterview.store.db import Store
+from mlinterview.store.models import CardState, QueuedCard, Review
+
+RATINGS: dict[int, str] = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+MATURE_DAYS = 21.0  # Anki's convention: an interval of three weeks or more is "mature"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite drops tz info; every timestamp we store is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def make_scheduler() -> Scheduler:
+    # Fuzzing spreads due dates randomly; off, so that the same history gives the same plan.
+    return Scheduler(enable_fuzzing=False)
+
+
+def parse_rating(value: str | int) -> int:
+    """Accept 1-4 or the words again/hard/good/easy (also the German ones)."""
+    text = str(value).strip().lower()
+    words = {
+        "again": 1,
+        "nochmal": 1,
+        "hard": 2,
+        "schwer": 2,
+        "good": 3,
+        "gut": 3,
+        "easy": 4,
+        "leicht": 4,
+    }
+    if text in words:
+        return words[text]
+    if text in {"1", "2", "3", "4"}:
+        return int(text)
+    raise ValueError(f"rating {value!r} is not valid; use 1-4 or again/hard/good/easy")
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    card_id: str
+    rating: int
+    due: datetime
+    stability: float | None
+    review_id: int
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    topic: str
+    cards: int
+    seen: int
+    due_today: int
+    mature: int
+    average_retrievability: float | None
+
+
+class PracticeService:
+    """Scheduling and review history for one store."""
+
+    def __init__(self, store: Store, scheduler: Scheduler | None = None) -> None:
+        self.store = store
+        self.scheduler = scheduler or make_scheduler()
+
+    # -- choosing cards -------------------------------------------------------------
+    def states(self) -> dict[str, CardState]:
+        with self.store.transaction() as session:
+            return {row.card_id: row for row in session.scalars(select(CardState))}
+
+    def queued(self) -> list[str]:
+        with self.store.transaction() as session:
+            rows = session.scalars(select(QueuedCard).order_by(QueuedCard.queued_at))
+            return [row.card_id for row in rows]
+
+    def next_cards(
+        self,
+        cards: Iterable[Card],
+        *,
+        limit: int | None = None,
+        now: datetime | None = None,
+    ) -> list[Card]:
+        """Queued cards first, then due cards (most overdue first), then new ones."""
+        moment = now or utcnow()
+        pool = {card.id: card for card in cards}
+        states = self.states()
+        queued = [pool[cid] for cid in self.queued() if cid in pool]
+        due = sorted(
+            (
+                (_aware(state.due), pool[cid])
+                for cid, state in states.items()
+                if cid in pool and _aware(state.due) <= moment
+            ),
+            key=lambda pair: (pair[0], pair[1].id),
+        )
+        new = [card for cid, card in pool.items() if cid not in states]
+        ordered: list[Card] = []
+        seen: set[str] = set()
+        for card in [*queued, *(card for _, card in due), *new]:
+            if card.id not in seen:
+                seen.add(card.id)
+                ordered.append(card)
+        return ordered[:limit] if limit is not None else ordered
+
+    # -- recording ------------------------------------------------------------------
+    def record_review(
+        self,
+        card_id: str,
+        rating: int,
+        *,
+        lang: str,
+        answer: str | None = None,
+        score: float | None = None,
+        duration_ms: int | None = None,
+        origin: str = "practice",
+        now: datetime | None = None,
+    ) -> ReviewOutcome:
+        """Schedule the card and log the review in a single transaction."""
+        if rating not in RATINGS:
+            raise ValueError(f"rating {rating!r} is not valid; use 1-4")
+        moment = now or utcnow()
+        with self.store.transaction() as session:
+            state = session.get(CardState, card_id, with_for_update=True)
+            fsrs_card = FsrsCard.from_json(state.fsrs_card) if state else FsrsCard()
+            updated, _log = self.scheduler.review_card(
+                fsrs_card, Rating(rating), review_datetime=moment
+            )
+            if state is None:
+                state = CardState(card_id=card_id, reps=0)
+                session.add(state)
+            state.fsrs_card = updated.to_json()
+            state.due = updated.due
+            state.state = int(updated.state)
+            state.stability = updated.stability
+            state.last_review = moment
+            state.reps = (state.reps or 0) + 1
+            review = Review(
+                card_id=card_id,
+                rating=rating,
+                reviewed_at=moment,
+                lang=lang,
+                answer=answer or None,
+                score=score,
+                duration_ms=duration_ms,
+                origin=origin,
+            )
+            session.add(review)
+            session.execute(delete(QueuedCard).where(QueuedCard.card_id == card_id))
+            session.flush()
+            return ReviewOutcome(card_id, rating, updated.due, updated.stability, review.id)
+
+    def enqueue(self, card_ids: Iterable[str], reason: str, now: datetime | None = None) -> int:
+        """Put cards at the front of the next practice session (idempotent)."""
+        moment = now or utcnow()
+        added = 0
+        with self.store.transaction() as session:
+            for card_id in dict.fromkeys(card_ids):
+                if session.get(QueuedCard, card_id) is None:
+                    session.add(QueuedCard(card_id=card_id, reason=reason[:200], queued_at=moment))
+                    added += 1
+        return added
+
+    # -- reporting ------------------------------------------------------------------
+    def review_count(self, card_id: str | None = None) -> int:
+        with self.store.transaction() as session:
+            query = select(func.count(Review.id))
+            if card_id is not None:
+                query = query.where(Review.card_id == card_id)
+            return int(session.scalar(query) or 0)
+
+    def reviews_per_day(self, days: int = 30, now: datetime | None = None) -> dict[str, int]:
+        moment = now or utcnow()
+        start = (moment - timedelta(days=days - 1)).date()
+        counts: dict[str, int] = {
+            (start + timedelta(days=offset)).isoformat(): 0 for offset in range(days)
+        }
+        since = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
+        with self.store.transaction() as session:
+            for (reviewed_at,) in session.execute(
+                select(Review.reviewed_at).where(Review.reviewed_at >= since)
+            ):
+                day = _aware(reviewed_at).date().isoformat()
+                if day in counts:
+                    counts[day] += 1
+        return counts
+
+    def streak(self, now: datetime | None = None) -> int:
+        """Consecutive days up to today (or yesterday) with at least one review."""
+        per_day = self.reviews_per_day(days=366, now=now)
+        days = sorted(per_day, reverse=True)
+        if days and per_day[days[0]] == 0:
+            days = days[1:]
+        count = 0
+        for day in days:
+            if per_day[day] == 0:
+                break
+            count += 1
+        return count
+
+    def stats(self, cards: Iterable[Card], now: datetime | None = None) -> list[TopicStats]:
+        moment = now or utcnow()
+        end_of_day = datetime.combine(moment.date(), datetime.max.time(), tzinfo=UTC)
+        states = self.states()
+        grouped: dict[str, list[Card]] = defaultdict(list)
+        for card in cards:
+            grouped[card.topic.value].append(card)
+        result = []
+        for topic in Topic:
+            members = grouped.get(topic.value, [])
+            if not members:
+                continue
+            seen = [states[c.id] for c in members if c.id in states]
+            retrievabilities = [
+                self.scheduler.get_card_retrievability(
+                    FsrsCard.from_json(state.fsrs_card), current_datetime=moment
+                )
+                for state in seen
+            ]
+            result.append(
+                TopicStats(
+                    topic=topic.value,
+                    cards=len(members),
+                    seen=len(seen),
+                    due_today=sum(1 for s in seen if _aware(s.due) <= end_of_day),
+                    mature=sum(
+                        1
+                        for s in seen
+                        if s.state == int(State.Review) and (s.stability or 0) >= MATURE_DAYS
+                    ),
+                    average_retrievability=(
+                        sum(retrievabilities) / len(retrievabilities) if retrievabilities else None
+                    ),
+                )
+            )
+        return result
+
+
+def select_cards(
+    cards: Iterable[Card], *, topic: str | None = None, role: str | None = None
+) -> list[Card]:
+    """Filter by topic and role, turning unknown names into a readable ValueError."""
+    if topic is not None and topic not in {t.value for t in Topic}:
+        raise ValueError(
+            f"unknown topic {topic!r}; choose one of: {', '.join(t.value for t in Topic)}"
+        )
+    if role is not None and role not in {r.value for r in Role}:
+        raise ValueError(
+            f"unknown role {role!r}; choose one of: {', '.join(r.value for r in Role)}"
+        )
+    return [
+        card
+        for card in cards
+        if (topic is None or card.topic.value == topic)
+        and (role is None or Role(role) in card.roles)
+    ]

@@ -1,0 +1,35 @@
+"""What happens to a typed answer during practice: feedback and a proposed rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlinterview.content.schema import Card
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: float
+    feedback: str
+    suggested_rating: int
+
+
+def suggest_rating(score: float) -> int:
+    """Map a feedback score to an FSRS rating; the user may always override it."""
+    if score < 0.4:
+        return 1
+    if score < 0.65:
+        return 2
+    if score < 0.9:
+        return 3
+    return 4
+
+
+def assess_answer(card: Card, answer: str, lang: str) -> Assessment | None:
+    """Feedback from the grading engine, or None where no engine is installed yet."""
+    try:
+        from mlinterview.grading.engine import grade_card
+    except ImportError:
+        return None
+    result = grade_card(card, answer, lang)
+    return Assessment(result.score, result.feedback, suggest_rating(result.score))
