@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from mlinterview.cli.common import LangOption, console, fail, print_json
-from mlinterview.content.loader import bundled_bank
+from mlinterview.content.loader import bundled_bank, select_cards
 from mlinterview.content.schema import Card
 from mlinterview.content.views import card_detail, card_summary
 
@@ -37,11 +38,18 @@ def register(app: typer.Typer) -> None:
     app.add_typer(bank_app, name="bank")
 
     @bank_app.command("check")
-    def bank_check() -> None:
+    def bank_check(
+        bank_dir: Annotated[
+            Path | None,
+            typer.Option(help="Check this bank folder instead of the installed one."),
+        ] = None,
+    ) -> None:
         """Validate every card, problem and lab; one line per problem, non-zero exit if any."""
         from mlinterview.content.check import check_bank
 
-        issues = check_bank()
+        if bank_dir is not None and not (bank_dir / "questions").is_dir():
+            fail(f"{bank_dir} has no questions/ folder; point --bank-dir at a bank folder")
+        issues = check_bank(bank_dir)
         for issue in issues:
             typer.echo(str(issue))
         if issues:
@@ -56,8 +64,6 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """List the questions in the bank."""
-        from mlinterview.practice.scheduling import select_cards
-
         try:
             cards = select_cards(bundled_bank(), topic=topic, role=role)
         except ValueError as exc:

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from mlinterview.cli.common import LangOption, console, fail, print_json
-from mlinterview.content.loader import bundled_bank
+from mlinterview.content.loader import bundled_bank, select_cards
 from mlinterview.content.schema import Card
 
 if TYPE_CHECKING:
@@ -81,8 +81,6 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int, typer.Option(min=1, help="At most this many cards.")] = 20,
     ) -> None:
         """Review due cards first, then new ones; every rating is saved at once."""
-        from mlinterview.practice.scheduling import select_cards
-
         try:
             pool = select_cards(bundled_bank(), topic=topic, role=role)
         except ValueError as exc:

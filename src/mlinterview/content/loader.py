@@ -208,3 +208,21 @@ def load_bank(bank_dir: Path | None = None) -> Bank:
 def bundled_bank() -> Bank:
     """The bank shipped in the package, loaded once per process."""
     return load_bank()
+
+
+def select_cards(
+    cards: Iterable[Card], *, topic: str | None = None, role: str | None = None
+) -> list[Card]:
+    """Filter by topic and role, turning unknown names into a readable ValueError."""
+    if topic is not None and topic not in {t.value for t in Topic}:
+        topics = ", ".join(t.value for t in Topic)
+        raise ValueError(f"unknown topic {topic!r}; choose one of: {topics}")
+    if role is not None and role not in {r.value for r in Role}:
+        roles = ", ".join(r.value for r in Role)
+        raise ValueError(f"unknown role {role!r}; choose one of: {roles}")
+    return [
+        card
+        for card in cards
+        if (topic is None or card.topic.value == topic)
+        and (role is None or Role(role) in card.roles)
+    ]

@@ -16,7 +16,7 @@ from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
 from sqlalchemy import delete, func, select
 
-from mlinterview.content.schema import Card, Role, Topic
+from mlinterview.content.schema import Card, Topic
 from mlinterview.store.db import Store
 from mlinterview.store.models import CardState, QueuedCard, Review
 
@@ -254,23 +254,3 @@ class PracticeService:
                 )
             )
         return result
-
-
-def select_cards(
-    cards: Iterable[Card], *, topic: str | None = None, role: str | None = None
-) -> list[Card]:
-    """Filter by topic and role, turning unknown names into a readable ValueError."""
-    if topic is not None and topic not in {t.value for t in Topic}:
-        raise ValueError(
-            f"unknown topic {topic!r}; choose one of: {', '.join(t.value for t in Topic)}"
-        )
-    if role is not None and role not in {r.value for r in Role}:
-        raise ValueError(
-            f"unknown role {role!r}; choose one of: {', '.join(r.value for r in Role)}"
-        )
-    return [
-        card
-        for card in cards
-        if (topic is None or card.topic.value == topic)
-        and (role is None or Role(role) in card.roles)
-    ]
