@@ -1,0 +1,19 @@
+"""Random episodes, including a very long one that rules out quadratic solutions."""
+
+import numpy as np
+
+
+def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
+    """Short float episodes plus one long integer episode of 100 000 steps."""
+    long_rewards = rng.integers(-1, 2, size=100_000).tolist()
+    cases: list[dict[str, object]] = [{"rewards": long_rewards, "gamma": 0.99}]
+    gammas = [0.0, 0.5, 0.9, 0.99, 1.0]
+    for i in range(1, count):
+        n = int(rng.integers(1, 40))
+        cases.append(
+            {
+                "rewards": np.round(rng.normal(0.0, 2.0, size=n), 3).tolist(),
+                "gamma": gammas[i % len(gammas)] if i % 3 else float(rng.uniform(0.0, 1.0)),
+            }
+        )
+    return cases[:count]
