@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 
@@ -107,6 +106,8 @@ def register(app: typer.Typer) -> None:
 
 
 def render_card(card: Card, lang: str) -> None:
+    from rich.markdown import Markdown
+
     data = card_detail(card, lang)
     heading = {
         "en": ("Key points", "Misconceptions", "Follow-ups", "Labs", "Problems"),
