@@ -75,8 +75,9 @@ def run(
         "horizon": horizon,
         "env_steps": int(result.steps.sum()),
     }
-    side = int(round(np.sqrt(n_states)))
-    desc_rows = ["".join(c.decode() for c in row) for row in env.unwrapped.desc]
+    grid: Any = env.unwrapped.desc  # type: ignore[attr-defined]
+    side = len(grid)
+    desc_rows = ["".join(c.decode() for c in row) for row in grid]
     values = result.q.max(axis=1).reshape(side, side)
     successes = result.successes
     table_rows = tuple(
