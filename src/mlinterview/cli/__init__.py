@@ -22,6 +22,7 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "bank",
     "practice",
+    "web",
     "labs",
 )
 

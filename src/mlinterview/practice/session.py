@@ -8,10 +8,18 @@ from mlinterview.content.schema import Card
 
 
 @dataclass(frozen=True)
+class PointStatus:
+    id: str
+    text: str
+    status: str  # covered | partly | missing
+
+
+@dataclass(frozen=True)
 class Assessment:
     score: float
     feedback: str
     suggested_rating: int
+    key_points: tuple[PointStatus, ...] = ()
 
 
 def suggest_rating(score: float) -> int:

@@ -1,0 +1,51 @@
+"""The numbers a dashboard shows, computed once here for every interface."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from mlinterview.content.schema import Card
+from mlinterview.practice.scheduling import PracticeService, TopicStats, utcnow
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    due_now: int
+    new_cards: int
+    total_cards: int
+    reviews_today: int
+    streak_days: int
+    reviews_per_day: list[tuple[str, int]]
+    topics: list[TopicStats]
+
+    @property
+    def busiest_day(self) -> int:
+        return max((count for _, count in self.reviews_per_day), default=0)
+
+
+def mastery(row: TopicStats) -> float:
+    """Share of a topic's cards you would recall now (unseen cards count as zero)."""
+    if row.cards == 0 or row.average_retrievability is None:
+        return 0.0
+    return row.average_retrievability * row.seen / row.cards
+
+
+def build_dashboard(
+    service: PracticeService, cards: Iterable[Card], *, days: int = 30, now: datetime | None = None
+) -> Dashboard:
+    moment = now or utcnow()
+    pool = list(cards)
+    states = service.states()
+    queue = service.next_cards(pool, now=moment)
+    per_day = service.reviews_per_day(days=days, now=moment)
+    return Dashboard(
+        due_now=sum(1 for card in queue if card.id in states),
+        new_cards=sum(1 for card in pool if card.id not in states),
+        total_cards=len(pool),
+        reviews_today=per_day.get(moment.date().isoformat(), 0),
+        streak_days=service.streak(now=moment),
+        reviews_per_day=list(per_day.items()),
+        topics=service.stats(pool, now=moment),
+    )

@@ -1,0 +1,113 @@
+"""The local web app: FastAPI routes that call the core and render Jinja2 templates.
+
+Single user, no login, loopback by default. Every POST carries a CSRF token (double-submit
+cookie), request bodies are capped, and unknown ids get a 404 page.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from mlinterview.content.loader import Bank, bundled_bank
+from mlinterview.practice.scheduling import PracticeService
+from mlinterview.store.db import Store
+from mlinterview.store.settings import get_setting
+from mlinterview.web.i18n import translator
+
+HERE = Path(__file__).parent
+CSRF_COOKIE = "mli_csrf"
+CSRF_FIELD = "csrf_token"
+MAX_BODY_BYTES = 256 * 1024
+
+
+class CsrfError(Exception):
+    """A POST without a matching token."""
+
+
+@dataclass
+class WebContext:
+    store: Store
+    bank: Bank
+    practice: PracticeService
+
+    def lang(self) -> str:
+        return get_setting(self.store, "lang", "en")
+
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def context(request: Request) -> WebContext:
+    ctx: WebContext = request.app.state.ctx
+    return ctx
+
+
+def render(
+    request: Request, template: str, status_code: int = 200, **values: Any
+) -> HTMLResponse:
+    ctx = context(request)
+    lang = ctx.lang()
+    token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    response = templates.TemplateResponse(
+        request,
+        template,
+        {"lang": lang, "t": translator(lang), "csrf_token": token, **values},
+        status_code=status_code,
+    )
+    if request.cookies.get(CSRF_COOKIE) != token:
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+    return response
+
+
+async def verify_csrf(request: Request) -> None:
+    form = await request.form()
+    sent = form.get(CSRF_FIELD)
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not cookie or not isinstance(sent, str) or not secrets.compare_digest(sent, cookie):
+        raise CsrfError
+
+
+class BodyLimit(BaseHTTPMiddleware):
+    """Reject oversized bodies before anything reads them."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if request.method in {"POST", "PUT", "PATCH"}:
+            if length is None or not length.isdigit() or int(length) > MAX_BODY_BYTES:
+                return render(request, "error.html", status_code=413, kind="too_large",
+                              limit=MAX_BODY_BYTES // 1024)
+        return await call_next(request)
+
+
+def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
+    from mlinterview.store.db import open_store
+    from mlinterview.web import pages
+
+    opened = store or open_store()
+    app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.ctx = WebContext(opened, bank or bundled_bank(), PracticeService(opened))
+    app.add_middleware(BodyLimit)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(pages.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        kind = "not_found" if exc.status_code == 404 else "bad_request"
+        return render(request, "error.html", status_code=exc.status_code, kind=kind,
+                      detail=str(exc.detail) if exc.status_code != 404 else "")
+
+    @app.exception_handler(CsrfError)
+    async def csrf_error(request: Request, exc: CsrfError) -> Response:
+        return render(request, "error.html", status_code=403, kind="csrf")
+
+    return app
