@@ -8,12 +8,12 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
     cases: list[dict[str, object]] = []
     rhos = [0.0, 0.8, -0.8, 0.5, 0.95]
     for i in range(count):
-        n = 50_000 if i == 0 else int(rng.integers(2, 60))
+        n = 20_000 if i == 0 else int(rng.integers(2, 60))
         noise = rng.normal(0.0, 1.0, size=n)
         e = np.empty(n)
         e[0] = noise[0]
         rho = rhos[i % len(rhos)]
         for t in range(1, n):
             e[t] = rho * e[t - 1] + noise[t]
-        cases.append({"residuals": e.tolist()})
+        cases.append({"residuals": np.round(e, 6).tolist()})
     return cases
