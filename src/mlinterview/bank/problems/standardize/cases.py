@@ -1,0 +1,24 @@
+"""Random standardisation cases with shifted test data, constant columns and large offsets."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
+    """Test rows come from a shifted distribution, so leakage changes the statistics."""
+    cases: list[dict[str, object]] = []
+    for i in range(count):
+        n, m, d = int(rng.integers(2, 50)), int(rng.integers(0, 20)), int(rng.integers(1, 5))
+        loc = rng.normal(scale=10, size=d)
+        spread = rng.uniform(0.1, 5, size=d)
+        train = rng.normal(loc, spread, size=(n, d))
+        test = rng.normal(loc + spread, spread * 2, size=(m, d))
+        if i % 4 == 3:
+            train[:, 0] = float(rng.integers(-5, 5))
+        if i % 5 == 4:
+            # A large offset: a one-pass variance formula cancels catastrophically here.
+            train[:, -1] += 1e7
+            test[:, -1] += 1e7
+        cases.append({"X_train": train.round(6).tolist(), "X_test": test.round(6).tolist()})
+    return cases
