@@ -1,0 +1,14 @@
+"""Random bootstrap cases; case 0 is large."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
+    """Small n make repeated and missing indices visible; case 0 checks speed."""
+    cases: list[dict[str, object]] = []
+    for i in range(count):
+        n, rounds = (20000, 5) if i == 0 else (int(rng.integers(1, 30)), int(rng.integers(1, 6)))
+        cases.append({"n": n, "n_samples": rounds, "seed": int(rng.integers(0, 2**32))})
+    return cases
