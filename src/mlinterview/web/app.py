@@ -52,9 +52,7 @@ def context(request: Request) -> WebContext:
     return ctx
 
 
-def render(
-    request: Request, template: str, status_code: int = 200, **values: Any
-) -> HTMLResponse:
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     ctx = context(request)
     lang = ctx.lang()
     token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
@@ -84,8 +82,13 @@ class BodyLimit(BaseHTTPMiddleware):
         length = request.headers.get("content-length")
         if request.method in {"POST", "PUT", "PATCH"}:
             if length is None or not length.isdigit() or int(length) > MAX_BODY_BYTES:
-                return render(request, "error.html", status_code=413, kind="too_large",
-                              limit=MAX_BODY_BYTES // 1024)
+                return render(
+                    request,
+                    "error.html",
+                    status_code=413,
+                    kind="too_large",
+                    limit=MAX_BODY_BYTES // 1024,
+                )
         return await call_next(request)
 
 
@@ -103,8 +106,13 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         kind = "not_found" if exc.status_code == 404 else "bad_request"
-        return render(request, "error.html", status_code=exc.status_code, kind=kind,
-                      detail=str(exc.detail) if exc.status_code != 404 else "")
+        return render(
+            request,
+            "error.html",
+            status_code=exc.status_code,
+            kind=kind,
+            detail=str(exc.detail) if exc.status_code != 404 else "",
+        )
 
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:

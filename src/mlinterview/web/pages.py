@@ -57,8 +57,13 @@ def practice(request: Request, topic: str | None = None, role: str | None = None
     pool = select_cards(ctx.bank, topic=_choice(topic, Topic), role=_choice(role, Role))
     upcoming = ctx.practice.next_cards(pool, limit=1)
     return render(
-        request, "practice.html", card=upcoming[0] if upcoming else None,
-        topic=topic or "", role=role or "", topics=list(Topic), roles=list(Role),
+        request,
+        "practice.html",
+        card=upcoming[0] if upcoming else None,
+        topic=topic or "",
+        role=role or "",
+        topics=list(Topic),
+        roles=list(Role),
         saved=request.query_params.get("saved"),
     )
 
@@ -75,8 +80,15 @@ def practice_answer(
     ctx = context(request)
     card = _card_or_404(request, card_id)
     assessment = assess_answer(card, answer, ctx.lang()) if answer.strip() else None
-    return render(request, "practice_reveal.html", card=card, answer=answer,
-                  assessment=assessment, topic=topic, role=role)
+    return render(
+        request,
+        "practice_reveal.html",
+        card=card,
+        answer=answer,
+        assessment=assessment,
+        topic=topic,
+        role=role,
+    )
 
 
 @router.post("/practice/{card_id}/rate")
@@ -93,8 +105,12 @@ def practice_rate(
     ctx = context(request)
     card = _card_or_404(request, card_id)
     ctx.practice.record_review(
-        card.id, rating, lang=ctx.lang(), answer=answer or None,
-        score=float(score) if score else None, origin="web",
+        card.id,
+        rating,
+        lang=ctx.lang(),
+        answer=answer or None,
+        score=float(score) if score else None,
+        origin="web",
     )
     query = "&".join(f"{k}={v}" for k, v in (("topic", topic), ("role", role)) if v)
     return RedirectResponse(f"/practice?saved={card.id}&{query}".rstrip("&"), status_code=303)
@@ -112,15 +128,25 @@ def questions(
     ctx = context(request)
     cards = ctx.bank.search(q) if q.strip() else list(ctx.bank)
     chosen = {
-        "topic": _choice(topic, Topic), "role": _choice(role, Role),
-        "difficulty": _choice(difficulty, Difficulty), "source": _choice(source, Source),
+        "topic": _choice(topic, Topic),
+        "role": _choice(role, Role),
+        "difficulty": _choice(difficulty, Difficulty),
+        "source": _choice(source, Source),
     }
     allowed = {c.id for c in ctx.bank.filter(**chosen)}
     cards = [c for c in cards if c.id in allowed]
     return render(
-        request, "questions.html", cards=cards, q=q, chosen=chosen,
-        options={"topic": list(Topic), "role": list(Role), "difficulty": list(Difficulty),
-                 "source": list(Source)},
+        request,
+        "questions.html",
+        cards=cards,
+        q=q,
+        chosen=chosen,
+        options={
+            "topic": list(Topic),
+            "role": list(Role),
+            "difficulty": list(Difficulty),
+            "source": list(Source),
+        },
     )
 
 
