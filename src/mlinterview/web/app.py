@@ -80,15 +80,15 @@ class BodyLimit(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
-        if request.method in {"POST", "PUT", "PATCH"}:
-            if length is None or not length.isdigit() or int(length) > MAX_BODY_BYTES:
-                return render(
-                    request,
-                    "error.html",
-                    status_code=413,
-                    kind="too_large",
-                    limit=MAX_BODY_BYTES // 1024,
-                )
+        has_body = request.method in {"POST", "PUT", "PATCH"}
+        if has_body and (length is None or not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return render(
+                request,
+                "error.html",
+                status_code=413,
+                kind="too_large",
+                limit=MAX_BODY_BYTES // 1024,
+            )
         return await call_next(request)
 
 
