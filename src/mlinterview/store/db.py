@@ -47,7 +47,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
-    except Exception as exc:  # noqa: BLE001 - any parse error becomes one readable line
+    except Exception as exc:
         raise StoreError(f"invalid database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
@@ -45,6 +46,16 @@ class WebContext:
 
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def markdown_to_html(text: str) -> Markup:
+    """Bank texts are Markdown (hard-wrapped); raw HTML in them is escaped, never rendered."""
+    from markdown_it import MarkdownIt
+
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+
+
+templates.env.filters["md"] = markdown_to_html
 
 
 def context(request: Request) -> WebContext:
