@@ -105,7 +105,7 @@ class BodyLimit(BaseHTTPMiddleware):
 
 def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     from mlinterview.store.db import open_store
-    from mlinterview.web import pages
+    from mlinterview.web import labs_pages, pages
 
     opened = store or open_store()
     app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
@@ -113,6 +113,7 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(labs_pages.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -60,6 +60,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "cards": "cards",
         "open": "open",
         "score": "Score",
+        "claim": "Claim",
+        "run_lab": "Run the experiment",
+        "verdict": "Verdict",
+        "supported": "supported",
+        "not supported": "not supported",
+        "metric": "Metric",
+        "value": "Value",
     },
     "de": {
         "app": "mlinterview",
@@ -118,6 +125,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "cards": "Karten",
         "open": "öffnen",
         "score": "Punktzahl",
+        "claim": "Behauptung",
+        "run_lab": "Experiment starten",
+        "verdict": "Ergebnis",
+        "supported": "bestätigt",
+        "not supported": "nicht bestätigt",
+        "metric": "Kennzahl",
+        "value": "Wert",
     },
 }
 

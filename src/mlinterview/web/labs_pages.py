@@ -1,0 +1,79 @@
+"""Lab routes: the parameter form (with the declared ranges), running, figures, verdict."""
+
+from __future__ import annotations
+
+import base64
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+
+from mlinterview.labs.base import Lab, LabNotFoundError, LabParameterError, LabUnavailableError
+from mlinterview.web.app import context, render, verify_csrf
+
+router = APIRouter()
+Csrf = Annotated[None, Depends(verify_csrf)]
+
+
+def _lab_or_404(lab_id: str) -> Lab:
+    from mlinterview.labs.registry import get_lab
+
+    try:
+        return get_lab(lab_id)
+    except LabNotFoundError:
+        raise HTTPException(404) from None
+
+
+@router.get("/labs")
+def labs(request: Request) -> Response:
+    from mlinterview.labs.registry import all_labs
+
+    return render(request, "labs.html", labs=all_labs())
+
+
+@router.get("/labs/{lab_id}")
+def lab(request: Request, lab_id: str) -> Response:
+    found = _lab_or_404(lab_id)
+    values = {p.name: p.default for p in found.all_params}
+    return render(request, "lab.html", lab=found, values=values, result=None, error=None)
+
+
+@router.post("/labs/{lab_id}/run")
+async def run(request: Request, lab_id: str, _: Csrf) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    from mlinterview.labs.registry import run_lab
+
+    found = _lab_or_404(lab_id)
+    form = await request.form()
+    submitted = {p.name: form.get(p.name) for p in found.all_params}
+    for param in found.all_params:  # unchecked boxes are not sent at all
+        if param.kind == "bool":
+            submitted[param.name] = "true" if submitted.get(param.name) else "false"
+    overrides = {name: value for name, value in submitted.items() if value is not None}
+    lang = context(request).lang()
+    try:
+        result = await run_in_threadpool(run_lab, lab_id, overrides, lang=lang)
+    except (LabParameterError, LabUnavailableError) as exc:
+        return render(
+            request,
+            "lab.html",
+            status_code=400,
+            lab=found,
+            values=submitted,
+            result=None,
+            error=str(exc),
+        )
+    images = [
+        (figure.title.get(lang), base64.b64encode(figure.png).decode("ascii"))
+        for figure in result.figures
+    ]
+    return render(
+        request,
+        "lab.html",
+        lab=found,
+        values=result.params,
+        result=result,
+        images=images,
+        error=None,
+    )
