@@ -7,13 +7,12 @@ def best_f1_threshold(y_true: np.ndarray, scores: np.ndarray) -> list[float]:
     """Off by one tie group: reports the score just above the real cut."""
     y = np.asarray(y_true).astype(bool)
     s = np.asarray(scores, dtype=float)
-    total_pos = int(y.sum())
-    best_t, best_f1 = float(s.max()), -1.0
-    for t in np.unique(s)[::-1]:
-        predicted_pos = s > t
-        tp = int((predicted_pos & y).sum())
-        denominator = int(predicted_pos.sum()) + total_pos
-        f1 = 2 * tp / denominator if denominator else 0.0
-        if f1 > best_f1:
-            best_t, best_f1 = float(t), f1
-    return [best_t, best_f1]
+    values, inverse = np.unique(s, return_inverse=True)
+    positives_at = np.bincount(inverse, weights=y, minlength=values.size)[::-1]
+    samples_at = np.bincount(inverse, minlength=values.size)[::-1]
+    tp = np.cumsum(positives_at) - positives_at  # samples strictly above each threshold
+    predicted = np.cumsum(samples_at) - samples_at
+    denominator = predicted + float(y.sum())
+    f1 = np.divide(2.0 * tp, denominator, out=np.zeros_like(tp), where=denominator > 0)
+    best = int(np.argmax(f1))
+    return [float(values[::-1][best]), float(f1[best])]
