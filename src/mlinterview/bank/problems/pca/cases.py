@@ -34,5 +34,5 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
         k = 5 if i == 0 else int(rng.integers(1, min(n - 1, d) + 1))
         i += 1
         if _well_posed(x, k):
-            cases.append({"X": x.tolist(), "k": k})
+            cases.append({"x": x.tolist(), "k": k})
     return cases

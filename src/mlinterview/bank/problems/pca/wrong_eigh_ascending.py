@@ -9,9 +9,9 @@ def _fix_sign(row: np.ndarray) -> np.ndarray:
     return -row if row[lead] < 0 else row
 
 
-def pca(X: np.ndarray, k: int) -> dict:
+def pca(x: np.ndarray, k: int) -> dict:
     """Covariance route is fine, but it returns the directions of *least* variance."""
-    x = np.asarray(X, dtype=float)
+    x = np.asarray(x, dtype=float)
     cov = np.cov(x, rowvar=False).reshape(x.shape[1], x.shape[1])
     values, vectors = np.linalg.eigh(cov)
     components = np.array([_fix_sign(vectors[:, i]) for i in range(k)])

@@ -9,9 +9,9 @@ def _fix_sign(row: np.ndarray) -> np.ndarray:
     return -row if row[lead] < 0 else row
 
 
-def pca(X: np.ndarray, k: int) -> dict:
+def pca(x: np.ndarray, k: int) -> dict:
     """Forgets to subtract the column means."""
-    x = np.asarray(X, dtype=float)
+    x = np.asarray(x, dtype=float)
     _, singular, vt = np.linalg.svd(x, full_matrices=False)
     components = np.array([_fix_sign(row) for row in vt[:k]])
     return {"components": components, "explained_variance": singular[:k] ** 2 / (x.shape[0] - 1)}

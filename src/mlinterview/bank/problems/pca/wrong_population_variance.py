@@ -9,9 +9,9 @@ def _fix_sign(row: np.ndarray) -> np.ndarray:
     return -row if row[lead] < 0 else row
 
 
-def pca(X: np.ndarray, k: int) -> dict:
+def pca(x: np.ndarray, k: int) -> dict:
     """Right axes, but the explained variance is the biased (population) estimate."""
-    x = np.asarray(X, dtype=float)
+    x = np.asarray(x, dtype=float)
     centred = x - x.mean(axis=0)
     _, singular, vt = np.linalg.svd(centred, full_matrices=False)
     components = np.array([_fix_sign(row) for row in vt[:k]])

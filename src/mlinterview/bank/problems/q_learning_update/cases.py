@@ -23,7 +23,7 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
         ]
         cases.append(
             {
-                "Q": q.tolist(),
+                "q_table": q.tolist(),
                 "transitions": transitions,
                 "alpha": float(rng.choice([0.1, 0.5, 1.0])),
                 "gamma": float(rng.choice([0.0, 0.9, 0.99, 1.0])),

@@ -3,9 +3,11 @@
 import numpy as np
 
 
-def q_learning_update(Q: np.ndarray, transitions: list, alpha: float, gamma: float) -> np.ndarray:
+def q_learning_update(
+    q_table: np.ndarray, transitions: list, alpha: float, gamma: float
+) -> np.ndarray:
     """Vectorised batch update: repeated pairs lose updates, later targets read stale rows."""
-    table = np.array(Q, dtype=float)
+    table = np.array(q_table, dtype=float)
     if not transitions:
         return table
     s = np.array([t[0] for t in transitions], dtype=int)

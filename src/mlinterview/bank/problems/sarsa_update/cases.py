@@ -12,7 +12,7 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
         q = np.round(rng.normal(0.0, 2.0, size=(n_states, n_actions)), 3)
         cases.append(
             {
-                "Q": q.tolist(),
+                "q_table": q.tolist(),
                 "s": int(rng.integers(0, n_states)),
                 "a": int(rng.integers(0, n_actions)),
                 "r": float(np.round(rng.normal(0.0, 1.0), 3)),

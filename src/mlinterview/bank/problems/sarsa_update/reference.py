@@ -4,7 +4,7 @@ import numpy as np
 
 
 def sarsa_update(
-    Q: np.ndarray,
+    q_table: np.ndarray,
     s: int,
     a: int,
     r: float,
@@ -15,7 +15,7 @@ def sarsa_update(
     done: bool,
 ) -> np.ndarray:
     """On-policy TD(0): the target follows the behaviour policy's own next action."""
-    table = np.array(Q, dtype=float)
+    table = np.array(q_table, dtype=float)
     target = r if done else r + gamma * float(table[s_next, a_next])
     table[s, a] += alpha * (target - table[s, a])
     return table

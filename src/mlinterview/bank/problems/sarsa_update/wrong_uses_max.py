@@ -4,7 +4,7 @@ import numpy as np
 
 
 def sarsa_update(
-    Q: np.ndarray,
+    q_table: np.ndarray,
     s: int,
     a: int,
     r: float,
@@ -15,7 +15,7 @@ def sarsa_update(
     done: bool,
 ) -> np.ndarray:
     """Ignores a_next, so it learns the greedy policy instead of the one being followed."""
-    table = np.array(Q, dtype=float)
+    table = np.array(q_table, dtype=float)
     target = r if done else r + gamma * float(table[s_next].max())
     table[s, a] += alpha * (target - table[s, a])
     return table
