@@ -32,6 +32,28 @@ def mastery(row: TopicStats) -> float:
     return row.average_retrievability * row.seen / row.cards
 
 
+class DashboardCache:
+    """Reuse a dashboard until a review is written or the minute changes.
+
+    The version check is one small query, so a busy dashboard costs a template render,
+    not a full recomputation of every topic's retrievability.
+    """
+
+    def __init__(self, service: PracticeService, cards: Iterable[Card]) -> None:
+        self.service = service
+        self.cards = list(cards)
+        self._key: tuple[object, ...] | None = None
+        self._value: Dashboard | None = None
+
+    def get(self, now: datetime | None = None) -> Dashboard:
+        moment = now or utcnow()
+        key = (self.service.data_version(), moment.replace(second=0, microsecond=0))
+        if self._value is None or key != self._key:
+            self._value = build_dashboard(self.service, self.cards, now=moment)
+            self._key = key
+        return self._value
+
+
 def build_dashboard(
     service: PracticeService, cards: Iterable[Card], *, days: int = 30, now: datetime | None = None
 ) -> Dashboard:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from mlinterview.content.schema import Card, Topic
 from mlinterview.store.db import Store
@@ -182,6 +182,17 @@ class PracticeService:
         return added
 
     # -- reporting ------------------------------------------------------------------
+    def data_version(self) -> tuple[int, int, int]:
+        """Changes whenever a review or a queued card is written (by any process)."""
+        with self.store.engine.connect() as connection:
+            row = connection.execute(
+                text(
+                    "SELECT (SELECT coalesce(max(id), 0) FROM reviews),"
+                    " (SELECT count(*) FROM reviews), (SELECT count(*) FROM practice_queue)"
+                )
+            ).one()
+        return int(row[0]), int(row[1]), int(row[2])
+
     def review_count(self, card_id: str | None = None) -> int:
         with self.store.transaction() as session:
             query = select(func.count(Review.id))

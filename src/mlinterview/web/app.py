@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mlinterview.content.loader import Bank, bundled_bank
+from mlinterview.practice.dashboard import DashboardCache
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store
-from mlinterview.store.settings import get_setting
+from mlinterview.store.settings import get_setting, set_setting
 from mlinterview.web.i18n import translator
 
 HERE = Path(__file__).parent
@@ -37,17 +39,26 @@ class CsrfError(Exception):
 
 @dataclass
 class WebContext:
+    """Everything a request needs, created once per app (single local user)."""
+
     store: Store
     bank: Bank
     practice: PracticeService
+    dashboard: DashboardCache
+    language: str = "en"
 
     def lang(self) -> str:
-        return get_setting(self.store, "lang", "en")
+        return self.language
+
+    def set_lang(self, lang: str) -> None:
+        set_setting(self.store, "lang", lang)
+        self.language = lang
 
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 
+@lru_cache(maxsize=512)
 def markdown_to_html(text: str) -> Markup:
     """Bank texts are Markdown (hard-wrapped); raw HTML in them is escaped, never rendered."""
     from markdown_it import MarkdownIt
@@ -86,21 +97,28 @@ async def verify_csrf(request: Request) -> None:
         raise CsrfError
 
 
-class BodyLimit(BaseHTTPMiddleware):
-    """Reject oversized bodies before anything reads them."""
+class BodyLimit:
+    """Reject oversized or unsized bodies before anything reads them (plain ASGI: cheap)."""
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        has_body = request.method in {"POST", "PUT", "PATCH"}
-        if has_body and (length is None or not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return render(
-                request,
-                "error.html",
-                status_code=413,
-                kind="too_large",
-                limit=MAX_BODY_BYTES // 1024,
-            )
-        return await call_next(request)
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in {"POST", "PUT", "PATCH"}:
+            headers = dict(scope["headers"])
+            length = headers.get(b"content-length", b"").decode("latin-1")
+            if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+                request = Request(scope, receive)
+                response = render(
+                    request,
+                    "error.html",
+                    status_code=413,
+                    kind="too_large",
+                    limit=MAX_BODY_BYTES // 1024,
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
@@ -109,7 +127,15 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
 
     opened = store or open_store()
     app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.ctx = WebContext(opened, bank or bundled_bank(), PracticeService(opened))
+    cards = bank or bundled_bank()
+    practice = PracticeService(opened)
+    app.state.ctx = WebContext(
+        opened,
+        cards,
+        practice,
+        DashboardCache(practice, cards),
+        language=get_setting(opened, "lang", "en"),
+    )
     app.add_middleware(BodyLimit)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)

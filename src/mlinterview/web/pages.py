@@ -9,9 +9,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from mlinterview.content.loader import select_cards
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
-from mlinterview.practice.dashboard import build_dashboard, mastery
+from mlinterview.practice.dashboard import mastery
 from mlinterview.practice.session import assess_answer
-from mlinterview.store.settings import set_setting
 from mlinterview.web.app import context, render, verify_csrf
 
 router = APIRouter()
@@ -36,7 +35,7 @@ def _choice(value: str | None, allowed: type[Topic | Role | Difficulty | Source]
 @router.get("/")
 def dashboard(request: Request) -> Response:
     ctx = context(request)
-    board = build_dashboard(ctx.practice, ctx.bank)
+    board = ctx.dashboard.get()
     return render(request, "dashboard.html", board=board, mastery=mastery)
 
 
@@ -46,7 +45,7 @@ def switch_language(
 ) -> Response:
     if lang not in ("en", "de"):
         raise HTTPException(400, "language must be en or de")
-    set_setting(context(request).store, "lang", lang)
+    context(request).set_lang(lang)
     target = back if back.startswith("/") and not back.startswith("//") else "/"
     return RedirectResponse(target, status_code=303)
 
