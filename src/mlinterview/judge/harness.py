@@ -1,0 +1,288 @@
+"""What runs *inside* the sandboxed child: load the submission, call it, report plain data.
+
+Everything here is on the untrusted side of the boundary: the submission shares this
+process and can rewrite any of it. That is fine by design: the only thing that leaves
+the child is a JSON message, and the trusted parent re-parses and judges it itself. The
+helpers that build arguments and convert results are also used by the trusted side to
+run the (trusted) reference solutions, so both sides see identical data shapes.
+
+Job messages (trusted -> child), one per batch of tests:
+    {"source": str, "function": str, "params": [{"name", "type"}], "time_limit": float,
+     "show": bool, "tests": [{arg name: value}, ...]}
+    (``source``/``function``/``params``/``time_limit`` only in the first message)
+Result messages (child -> trusted), one per job message:
+    {"fatal": null | {"kind", "message", "traceback"},
+     "results": [{"status", "seconds", "output", "error", "traceback", "stdout"}, ...]}
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import sys
+import time
+import traceback
+import types
+from typing import Any
+
+from mlinterview.judge import protocol
+
+SUBMISSION_FILE = "submission.py"
+MAX_DEPTH = 64
+
+
+class TimeUp(BaseException):
+    """Raised by the per-test alarm; a BaseException so ``except Exception`` misses it."""
+
+
+class Unsupported(Exception):
+    """The function returned something that has no plain JSON form."""
+
+
+def build_value(kind: str, value: Any) -> Any:
+    """Turn a plain JSON test value into the argument the statement promises."""
+    if kind == "ndarray":
+        import numpy as np
+
+        return np.asarray(value)
+    if kind == "float" and type(value) is int:
+        return float(value)
+    return value
+
+
+def build_args(params: list[dict[str, str]], args: dict[str, Any]) -> list[Any]:
+    return [build_value(p["type"], args[p["name"]]) for p in params]
+
+
+_SCALARS = frozenset({type(None), bool, int, float, str})
+
+
+def to_plain(value: Any, depth: int = 0) -> Any:
+    """Convert a result to plain JSON types, refusing anything that could carry behaviour.
+
+    Exact type checks (not isinstance): a ``str`` or ``float`` subclass with a rigged
+    ``__eq__`` is rejected here instead of being trusted.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if depth > MAX_DEPTH:
+        raise Unsupported("the result is nested too deeply")
+    if kind is list or kind is tuple:
+        plain_list: list[Any] = []
+        append = plain_list.append
+        for item in value:
+            append(item if type(item) in _SCALARS else to_plain(item, depth + 1))
+        return plain_list
+    if kind is dict:
+        plain: dict[str, Any] = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise Unsupported(f"dict keys must be str, got {type(key).__name__}")
+            plain[key] = to_plain(item, depth + 1)
+        return plain
+    np = sys.modules.get("numpy")
+    if np is not None:
+        if kind is np.ndarray:
+            return to_plain(value.tolist(), depth + 1)
+        if isinstance(value, np.generic) and kind.__module__ == "numpy":
+            return to_plain(value.item(), depth + 1)
+    raise Unsupported(f"returned a value of type {kind.__qualname__}, which has no plain form")
+
+
+def _alarm(_signum: int, _frame: Any) -> None:
+    raise TimeUp
+
+
+def _submission_traceback(exc: BaseException) -> str:
+    """The traceback from the submission's first frame on (harness frames are noise)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != SUBMISSION_FILE:
+        tb = tb.tb_next
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    return text[-protocol.SHOWN_TEXT :]
+
+
+def _one_line(exc: BaseException) -> str:
+    text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return text[: protocol.SHOWN_TEXT]
+
+
+def _status_of(exc: BaseException) -> str:
+    if isinstance(exc, TimeUp):
+        return "timeout"
+    if isinstance(exc, MemoryError):
+        return "memory"
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return "output"
+    return "error"
+
+
+class Session:
+    """One submission loaded in this process, answering batches of tests."""
+
+    def __init__(self, stdout_fd: int | None = None) -> None:
+        self.func: Any = None
+        self.params: list[dict[str, str]] = []
+        self.time_limit = 2.0
+        self.stdout_fd = stdout_fd
+        self.timed_out = False
+
+    def load(self, job: dict[str, Any]) -> dict[str, Any] | None:
+        """Compile and execute the module; a dict describes why it cannot be judged."""
+        import inspect
+        import linecache
+
+        source: str = job["source"]
+        name: str = job["function"]
+        self.params = job["params"]
+        self.time_limit = float(job["time_limit"])
+        lines = source.splitlines(True)
+        linecache.cache[SUBMISSION_FILE] = (len(source), None, lines, SUBMISSION_FILE)
+        try:
+            code = compile(source, SUBMISSION_FILE, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+            return {"kind": "compile", "message": _one_line(exc), "traceback": ""}
+        module = types.ModuleType("submission")
+        module.__file__ = SUBMISSION_FILE
+        sys.modules["submission"] = module
+        signal.setitimer(signal.ITIMER_REAL, self.time_limit)
+        try:
+            exec(code, module.__dict__)
+        except BaseException as exc:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            kind = _status_of(exc)
+            return {
+                "kind": "runtime" if kind == "error" else kind,
+                "message": _one_line(exc),
+                "traceback": _submission_traceback(exc),
+            }
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        call = f"{name}({', '.join(p['name'] for p in self.params)})"
+        func = module.__dict__.get(name)
+        if func is None or not callable(func):
+            return {
+                "kind": "compile",
+                "message": f"the submission defines no function {name}; expected {call}",
+                "traceback": "",
+            }
+        try:
+            signature = inspect.signature(func)
+        except (TypeError, ValueError):
+            signature = None
+        if signature is not None:
+            try:
+                signature.bind(*range(len(self.params)))
+            except TypeError:
+                return {
+                    "kind": "compile",
+                    "message": f"wrong signature: {name}{signature} cannot be called as {call}",
+                    "traceback": "",
+                }
+        self.func = func
+        return None
+
+    def _stdout_position(self) -> int:
+        if self.stdout_fd is None:
+            return 0
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:
+            pass
+        try:
+            return os.lseek(self.stdout_fd, 0, os.SEEK_END)
+        except OSError:
+            return 0
+
+    def run_test(self, args: dict[str, Any], show: bool) -> dict[str, Any]:
+        if self.timed_out:
+            return {"status": "skipped", "seconds": 0.0}
+        before = self._stdout_position()
+        result: dict[str, Any] = {"status": "ok", "seconds": 0.0}
+        values = build_args(self.params, args)
+        start = time.perf_counter()
+        try:
+            signal.setitimer(signal.ITIMER_REAL, self.time_limit)
+            try:
+                output = self.func(*values)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            result["seconds"] = time.perf_counter() - start
+            result["output"] = to_plain(output)
+            output = None
+            if len(json.dumps(result["output"], allow_nan=True)) > protocol.MAX_OUTPUT_PER_TEST:
+                result = {"status": "output", "seconds": result["seconds"]}
+                result["error"] = "the returned value is larger than the output limit"
+        except Unsupported as exc:
+            result = {"status": "unsupported", "seconds": time.perf_counter() - start}
+            result["error"] = str(exc)
+        except BaseException as exc:
+            status = _status_of(exc)
+            result = {"status": status, "seconds": time.perf_counter() - start}
+            result["error"] = _one_line(exc)
+            result["traceback"] = _submission_traceback(exc)
+            if status == "timeout":
+                self.timed_out = True
+                result["error"] = f"stopped after {self.time_limit:g} s (the limit per test)"
+        after = self._stdout_position()
+        if after >= protocol.STDOUT_LIMIT and result["status"] in ("ok", "error"):
+            result = {"status": "output", "seconds": result["seconds"]}
+            result["error"] = "printed more than the output limit"
+        if show and self.stdout_fd is not None and after > before:
+            size = min(after - before, protocol.SHOWN_TEXT)
+            try:
+                printed = os.pread(self.stdout_fd, size, before)
+                result["stdout"] = printed.decode("utf-8", "replace")
+            except OSError:
+                pass
+        return result
+
+    def answer(self, job: dict[str, Any]) -> dict[str, Any]:
+        if "source" in job:
+            fatal = self.load(job)
+            if fatal is not None:
+                return {"fatal": fatal, "results": []}
+        show = bool(job.get("show", False))
+        return {"fatal": None, "results": [self.run_test(a, show) for a in job["tests"]]}
+
+
+def serve(job_fd: int, result_fd: int, stdout_fd: int | None) -> None:
+    """Answer job messages until the trusted side closes the job pipe, then exit at once."""
+    signal.signal(signal.SIGALRM, _alarm)
+    session = Session(stdout_fd)
+    while True:
+        job = protocol.read_message(job_fd, 1 << 30)
+        if job is None:
+            break
+        reply = session.answer(job)
+        data = protocol.encode(reply)
+        if len(data) - protocol.HEADER.size > protocol.MAX_RESULT_MESSAGE:
+            fatal = {"kind": "output", "message": "the results exceed the output limit"}
+            data = protocol.encode({"fatal": fatal, "results": []})
+        protocol.write_all(result_fd, data)
+        if reply["fatal"] is not None:
+            break
+    os._exit(0)
+
+
+def main_fresh() -> None:
+    """Entry point of the benchmark baseline: a fresh interpreter per submission.
+
+    Jobs arrive on stdin, results leave on the original stdout; what the submission prints
+    goes to /dev/null.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import numpy  # noqa: F401 - the same work the warm parent does once
+
+    result_fd = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    serve(0, result_fd, None)
+
+
+if __name__ == "__main__":
+    main_fresh()
