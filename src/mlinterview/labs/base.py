@@ -45,6 +45,11 @@ def text(en: str, de: str) -> Text:
     return Text(en=en, de=de)
 
 
+def de_num(value: float, spec: str = ".3f") -> str:
+    """A number formatted for German text: decimal comma (``0,915``), no grouping."""
+    return format(value, spec).replace(".", ",")
+
+
 @dataclass(frozen=True)
 class Param:
     """One tunable parameter: its type, default and allowed range (inclusive)."""

@@ -52,7 +52,8 @@ import math
 import pkgutil
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -197,6 +198,30 @@ def _seed_globals(seed: int, needs_torch: bool) -> None:
         torch.manual_seed(seed)
 
 
+@contextmanager
+def _single_threaded(needs_torch: bool) -> Iterator[None]:
+    """Run BLAS/OpenMP single-threaded: labs are small, and on a busy machine threaded
+    BLAS spins and oversubscribes (a digits-sized logistic regression took 10 s with two
+    threads under load and 0.1 s with one). One thread also keeps results bit-identical.
+    """
+    from threadpoolctl import threadpool_limits
+
+    previous = None
+    if needs_torch and torch_available():
+        import torch
+
+        previous = torch.get_num_threads()
+        torch.set_num_threads(1)
+    try:
+        with threadpool_limits(limits=1):
+            yield
+    finally:
+        if previous is not None:
+            import torch
+
+            torch.set_num_threads(previous)
+
+
 def run_lab(
     lab_id: str,
     overrides: Mapping[str, Any] | None = None,
@@ -216,7 +241,8 @@ def run_lab(
         raise LabUnavailableError(f"lab {lab.id!r} needs PyTorch; install it with: {TORCH_HINT}")
     start = time.perf_counter()
     _seed_globals(int(params.get("seed", 0)), lab.needs_torch)
-    outcome = lab.run_fn(**params)
+    with _single_threaded(lab.needs_torch):
+        outcome = lab.run_fn(**params)
     if not isinstance(outcome, Outcome):
         raise TypeError(f"lab {lab.id!r}: run_fn must return an Outcome")
     figures: tuple[Figure, ...] = ()
