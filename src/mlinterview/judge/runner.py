@@ -673,15 +673,18 @@ class Judge:
         tests: TestSet | None = None,
         reveal_hidden: bool = False,
     ) -> JudgeResult:
-        """Judge ``source`` against the problem's examples, then its hidden tests."""
-        started = time.perf_counter()
+        """Judge ``source`` against the problem's examples, then its hidden tests.
+
+        ``seconds`` of the result covers the sandboxed run only (not loading the tests
+        or starting the warm parent).
+        """
         text, invalid = validate_source(source)
         if invalid is not None or text is None:
             return JudgeResult(
                 problem=problem.id,
                 verdict=Verdict.COMPILE_ERROR,
                 tests=(),
-                seconds=time.perf_counter() - started,
+                seconds=0.0,
                 message=invalid,
                 missing_layers=self.missing_layers,
             )
@@ -706,6 +709,9 @@ class Judge:
         budgets[0] += 0.5  # compiling and running the module's top level
         slot = self._slots.get()
         try:
+            if self.backend == "zygote":
+                self._worker(slot % self._worker_count)
+            started = time.perf_counter()
             request = {
                 "op": "run",
                 "uid": self.uid_base + slot if self._drop_uid else None,

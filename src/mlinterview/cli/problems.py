@@ -1,0 +1,222 @@
+"""Coding problems: ``problems`` (list), ``problem ID`` (statement, starter), ``solve ID FILE``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from mlinterview.cli.common import LangOption, console, err_console, fail, print_json
+
+if TYPE_CHECKING:
+    from mlinterview.judge.verdict import JudgeResult
+
+VERDICT_STYLE = {
+    "Accepted": "bold green",
+    "Wrong Answer": "bold red",
+    "Runtime Error": "bold magenta",
+    "Time Limit": "bold yellow",
+    "Memory Limit": "bold yellow",
+    "Output Limit": "bold yellow",
+    "Compile Error": "bold red",
+    "Judge Error": "bold red",
+    "Not Run": "dim",
+}
+
+COMPARE_TEXT = {
+    "en": {
+        "exact": "exact comparison (types must match: True is not 1, 1 is not 1.0)",
+        "close": "numbers compared with rtol={rtol:g}, atol={atol:g}; shapes must match",
+        "unordered": "the list is compared as a multiset (order does not matter)",
+        "set": "the list is compared as a set (order and repeats do not matter)",
+    },
+    "de": {
+        "exact": "exakter Vergleich (Typen müssen passen: True ist nicht 1, 1 ist nicht 1.0)",
+        "close": "Zahlen verglichen mit rtol={rtol:g}, atol={atol:g}; Formen müssen passen",
+        "unordered": "die Liste wird als Multimenge verglichen (Reihenfolge egal)",
+        "set": "die Liste wird als Menge verglichen (Reihenfolge und Wiederholungen egal)",
+    },
+}
+LABELS = {
+    "en": {
+        "examples": "Examples",
+        "limits": "Limits: {t:g} s per test, {m} MB memory",
+        "starter": "wrote a starter to {path}; judge it with: mlinterview solve {id} {path}",
+    },
+    "de": {
+        "examples": "Beispiele",
+        "limits": "Grenzen: {t:g} s pro Test, {m} MB Speicher",
+        "starter": "Vorlage in {path} geschrieben; bewerten mit: mlinterview solve {id} {path}",
+    },
+}
+
+
+def _short(value: Any, limit: int = 300) -> str:
+    text = json.dumps(value, ensure_ascii=False, allow_nan=True)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _problem(problem_id: str) -> Any:
+    from mlinterview.judge.problems import UnknownProblem, get_problem
+
+    try:
+        return get_problem(problem_id)
+    except UnknownProblem as exc:
+        fail(escape(str(exc)))
+
+
+def render_result(result: JudgeResult) -> None:
+    """The human view: examples in full, hidden tests by number and verdict only."""
+    total = len(result.tests)
+    style = VERDICT_STYLE.get(result.verdict.value, "bold")
+    counts = f"{result.passed_count}/{total} tests passed, " if total else ""
+    console.print(
+        f"[{style}]{result.verdict.value}[/] ({counts}{result.seconds:.2f} s) - {result.problem}"
+    )
+    if result.missing_layers:
+        console.print(
+            "[yellow]sandbox incomplete, fine for local practice only; missing: "
+            f"{escape(', '.join(result.missing_layers))}[/]"
+        )
+    if result.message:
+        console.print(escape(result.message), markup=False)
+    if result.traceback:
+        console.print(result.traceback.rstrip(), markup=False, highlight=False)
+    hidden = []
+    for test in result.tests:
+        style = VERDICT_STYLE.get(test.verdict.value, "bold")
+        if test.kind == "hidden":
+            hidden.append(test)
+            continue
+        ms = test.seconds * 1000
+        console.print(f"\nexample {test.index}: [{style}]{test.verdict.value}[/] ({ms:.1f} ms)")
+        console.print(f"  input:    {_short(test.input)}", markup=False)
+        console.print(f"  expected: {_short(test.expected)}", markup=False)
+        if test.verdict.value not in ("Not Run",) and test.got is not None:
+            console.print(f"  got:      {_short(test.got)}", markup=False)
+        if test.detail:
+            console.print(f"  why:      {test.detail}", markup=False)
+        if test.error:
+            console.print(f"  error:    {test.error}", markup=False)
+        if test.traceback:
+            console.print("  " + test.traceback.rstrip().replace("\n", "\n  "), markup=False)
+        if test.stdout:
+            printed = test.stdout.rstrip().replace("\n", "\n  | ")
+            console.print(f"  printed:\n  | {printed}", markup=False)
+    if hidden:
+        passed = sum(1 for t in hidden if t.verdict.passed)
+        console.print(f"\nhidden tests: {passed}/{len(hidden)} passed (data not shown)")
+        from rich.columns import Columns
+
+        cells = []
+        for test in hidden:
+            style = VERDICT_STYLE.get(test.verdict.value, "bold")
+            ms = test.seconds * 1000
+            cells.append(f"#{test.index} [{style}]{test.verdict.value}[/] [dim]{ms:.1f} ms[/]")
+        console.print(Columns(cells, padding=(0, 3)))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("problems")
+    def problems_command(
+        topic: Annotated[
+            str | None, typer.Option("--topic", help="Only problems of this topic.")
+        ] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+        lang: LangOption = "en",
+    ) -> None:
+        """List the coding problems."""
+        from rich.table import Table
+
+        from mlinterview.content.schema import Topic
+        from mlinterview.judge.service import list_problems, problem_summary
+
+        if topic is not None and topic not in {t.value for t in Topic}:
+            fail(f"unknown topic {topic!r}; use one of {', '.join(t.value for t in Topic)}")
+        problems = list_problems(topic)
+        if as_json:
+            print_json([problem_summary(p, lang) for p in problems])
+            return
+        if not problems:
+            console.print("no problems" + (f" for topic {topic}" if topic else ""))
+            return
+        table = Table("id", "title", "topic", "difficulty", "cards")
+        for p in problems:
+            table.add_row(
+                p.id, p.title.get(lang), p.topic.value, p.difficulty.value, ", ".join(p.cards)
+            )
+        console.print(table)
+
+    @app.command("problem")
+    def problem_command(
+        problem_id: Annotated[str, typer.Argument(metavar="ID", help="The problem id.")],
+        lang: LangOption = "en",
+        starter: Annotated[
+            Path | None,
+            typer.Option("--starter", help="Write a stub with the exact signature to FILE."),
+        ] = None,
+    ) -> None:
+        """Show a problem's statement and examples; optionally write a starter file."""
+        from rich.markdown import Markdown
+
+        from mlinterview.judge.service import write_starter
+
+        problem = _problem(problem_id)
+        labels = LABELS[lang]
+        if starter is not None:
+            try:
+                write_starter(problem, starter, lang)
+            except (FileExistsError, OSError) as exc:
+                fail(escape(str(exc)))
+            console.print(labels["starter"].format(path=starter, id=problem.id), markup=False)
+            return
+        console.print(f"[bold]{escape(problem.title.get(lang))}[/] ({problem.id})")
+        console.print(
+            f"{problem.topic.value} · {problem.difficulty.value} · {problem.signature}",
+            markup=False,
+        )
+        console.print(Markdown(problem.statement.get(lang)))
+        console.print(f"\n[bold]{labels['examples']}[/]")
+        for example in problem.examples:
+            args = ", ".join(f"{k}={_short(v, 120)}" for k, v in example.args.items())
+            shown = f"  {problem.function}({args})"
+            if example.has_expected:
+                shown += f" -> {_short(example.expected, 120)}"
+            console.print(shown, markup=False)
+        compare = COMPARE_TEXT[lang][problem.compare.mode].format(
+            rtol=problem.compare.rtol, atol=problem.compare.atol
+        )
+        limits = labels["limits"].format(t=problem.limits.time_seconds, m=problem.limits.memory_mb)
+        console.print(f"\n{limits}; {compare}", markup=False)
+
+    @app.command("solve")
+    def solve_command(
+        problem_id: Annotated[str, typer.Argument(metavar="ID", help="The problem id.")],
+        file: Annotated[Path, typer.Argument(metavar="FILE", help="Your solution (.py).")],
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    ) -> None:
+        """Judge FILE in the sandbox against the examples and hidden tests; exit 0 if accepted."""
+        from mlinterview.judge.runner import JudgeUnavailable
+        from mlinterview.judge.service import SubmissionFileError, judge_file, save_result
+        from mlinterview.store.db import StoreError
+
+        _problem(problem_id)
+        try:
+            result, code = judge_file(problem_id, file)
+        except SubmissionFileError as exc:
+            fail(escape(str(exc)))
+        except JudgeUnavailable as exc:
+            fail(escape(str(exc)))
+        try:
+            save_result(result, code)
+        except StoreError as exc:
+            err_console.print(f"[yellow]warning:[/] not saved: {escape(str(exc))}")
+        if as_json:
+            print_json(result.to_json())
+        else:
+            render_result(result)
+        if not result.accepted:
+            raise typer.Exit(1)

@@ -1,0 +1,139 @@
+"""What the CLI and the web app call: list problems, write starters, judge and store.
+
+Adapters stay thin: they parse input, call these functions and render the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlinterview.judge import protocol
+from mlinterview.judge.problems import Problem, get_problem, load_problems
+from mlinterview.judge.verdict import JudgeResult, Verdict
+
+PYTHON_TYPES = {
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "str": "str",
+    "list": "list",
+    "dict": "dict",
+    "ndarray": "np.ndarray",
+    "any": "object",
+}
+
+
+class SubmissionFileError(ValueError):
+    """The submission file cannot be read at all (missing, a directory, unreadable)."""
+
+
+def list_problems(topic: str | None = None) -> list[Problem]:
+    problems = list(load_problems().values())
+    if topic is not None:
+        problems = [p for p in problems if p.topic.value == topic]
+    return problems
+
+
+def problem_summary(problem: Problem, lang: str = "en") -> dict[str, Any]:
+    return {
+        "id": problem.id,
+        "title": problem.title.get(lang),
+        "topic": problem.topic.value,
+        "difficulty": problem.difficulty.value,
+        "cards": list(problem.cards),
+        "signature": problem.signature,
+    }
+
+
+def starter_code(problem: Problem, lang: str = "en") -> str:
+    """A stub with the exact signature, so a first submission never fails on the name."""
+    uses_numpy = problem.returns == "ndarray" or any(p.type == "ndarray" for p in problem.params)
+    params = ", ".join(f"{p.name}: {PYTHON_TYPES[p.type]}" for p in problem.params)
+    returns = PYTHON_TYPES[problem.returns]
+    hint = {
+        "en": f"See `mlinterview problem {problem.id}` for the full statement.",
+        "de": f"Die vollständige Aufgabe zeigt `mlinterview problem {problem.id} --lang de`.",
+    }[lang if lang in ("en", "de") else "en"]
+    lines = []
+    if uses_numpy:
+        lines += ["import numpy as np", "", ""]
+    lines += [
+        f"def {problem.function}({params}) -> {returns}:",
+        f'    """{problem.title.get(lang)}. {hint}"""',
+        "    raise NotImplementedError",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_starter(problem: Problem, path: Path, lang: str = "en") -> None:
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; choose another file name or delete it")
+    path.write_text(starter_code(problem, lang), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class SubmissionFile:
+    data: bytes
+    size: int
+
+
+def read_submission(path: Path) -> SubmissionFile:
+    """Read at most one byte more than the size cap (a huge file is judged by its size)."""
+    if not path.exists():
+        raise SubmissionFileError(f"{path} does not exist")
+    if path.is_dir():
+        raise SubmissionFileError(f"{path} is a directory; pass the .py file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(protocol.MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise SubmissionFileError(f"cannot read {path}: {exc.strerror}") from None
+    return SubmissionFile(data, max(size, len(data)))
+
+
+def too_large(problem: Problem, size: int, missing: tuple[str, ...]) -> JudgeResult:
+    return JudgeResult(
+        problem=problem.id,
+        verdict=Verdict.COMPILE_ERROR,
+        tests=(),
+        seconds=0.0,
+        message=(
+            f"the file is {size / 1e6:.1f} MB; submissions are limited to "
+            f"{protocol.MAX_SOURCE_BYTES // 1000} KB"
+        ),
+        missing_layers=missing,
+    )
+
+
+def judge_file(problem_id: str, path: Path, judge: Any | None = None) -> tuple[JudgeResult, str]:
+    """Judge a file; returns the result and the source text that was judged (for storing)."""
+    from mlinterview.judge.runner import default_judge
+
+    problem = get_problem(problem_id)
+    submission = read_submission(path)
+    active = judge if judge is not None else default_judge()
+    if submission.size > protocol.MAX_SOURCE_BYTES:
+        return too_large(problem, submission.size, active.missing_layers), ""
+    result = active.judge(problem, submission.data)
+    text = submission.data.decode("utf-8", "replace").replace("\x00", "\ufffd")
+    return result, text
+
+
+def save_result(result: JudgeResult, code: str, url: str | None = None) -> int:
+    """Store the public form of a verdict; returns the submission id."""
+    from mlinterview.store.db import open_store
+    from mlinterview.store.submissions import record_submission
+
+    public = result.to_json()
+    return record_submission(
+        open_store(url),
+        problem_id=result.problem,
+        code=code,
+        verdict=result.verdict.value,
+        tests=public["tests"],
+        seconds=result.seconds,
+    )
