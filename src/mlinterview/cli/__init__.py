@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "practice",
     "web",
     "labs",
+    "problems",
 )
 
 for _name in COMMAND_MODULES:
