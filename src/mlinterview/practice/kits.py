@@ -1,0 +1,422 @@
+"""Interviewer kits: the plan of a mock interview, printed for the person asking.
+
+A kit lists, per stage, each question with its time budget, the key points a strong
+answer covers, follow-up questions, red flags (the bank's misconceptions, or for coding
+problems the mistakes our wrong solutions make) and a 0-4 scoring sheet with anchors.
+Markdown output is a pure function of the plan and the bank, so the same seed gives
+byte-identical files; HTML comes from a Jinja2 template and PDF from that HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from mlinterview.content.loader import Bank, bundled_bank
+from mlinterview.practice.plan import (
+    LEVEL_TITLES,
+    ROLE_TITLES,
+    STAGE_TITLES,
+    InterviewPlan,
+    PlanError,
+    Stage,
+)
+from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
+from mlinterview.practice.render import format_seconds, html_to_pdf, md_cell, render_template
+
+KitFormat = Literal["md", "html", "pdf"]
+FORMATS: tuple[str, ...] = ("md", "html", "pdf")
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "kit": "Interviewer kit",
+        "role": "Role",
+        "level": "Level",
+        "length": "Length",
+        "minutes": "min",
+        "seed": "Seed",
+        "regenerate": "Regenerate with",
+        "plan": "Plan",
+        "stage": "Stage",
+        "time": "Time",
+        "questions": "Questions",
+        "question": "Question",
+        "difficulty": "Difficulty",
+        "anchors": "How to score (0-4 per question)",
+        "anchors_coding": "Coding questions",
+        "anchors_talk": "Knowledge and design questions",
+        "task": "Task (read or hand to the candidate)",
+        "examples": "Examples",
+        "points": "Expected key points",
+        "weight": "weight",
+        "edge_cases": "Cases the hidden tests check (a strong candidate raises them unprompted)",
+        "follow_ups": "Follow-ups",
+        "red_flags": "Red flags",
+        "mistakes": "Typical wrong solutions (text from the problem bank)",
+        "instead": "correct",
+        "score": "Score",
+        "notes": "Notes",
+        "sheet": "Scoring sheet",
+        "total": "Stage total",
+        "overall": "Overall",
+        "skipped": "Stages without questions in the bank (time given to the others)",
+        "call": "Call",
+        "returns": "returns",
+        "no_follow_ups": "Ask how the candidate would test the solution.",
+    },
+    "de": {
+        "kit": "Leitfaden für Interviewende",
+        "role": "Rolle",
+        "level": "Level",
+        "length": "Dauer",
+        "minutes": "Min.",
+        "seed": "Seed",
+        "regenerate": "Neu erzeugen mit",
+        "plan": "Ablauf",
+        "stage": "Phase",
+        "time": "Zeit",
+        "questions": "Fragen",
+        "question": "Frage",
+        "difficulty": "Schwierigkeit",
+        "anchors": "Bewertung (0-4 pro Frage)",
+        "anchors_coding": "Programmieraufgaben",
+        "anchors_talk": "Wissens- und Designfragen",
+        "task": "Aufgabe (vorlesen oder aushändigen)",
+        "examples": "Beispiele",
+        "points": "Erwartete Kernpunkte",
+        "weight": "Gewicht",
+        "edge_cases": (
+            "Fälle, die die verborgenen Tests prüfen (gute Kandidat:innen sprechen sie von "
+            "selbst an)"
+        ),
+        "follow_ups": "Nachfragen",
+        "red_flags": "Warnsignale",
+        "mistakes": "Typische Falschlösungen (Originaltext der Aufgabenbank, englisch)",
+        "instead": "richtig",
+        "score": "Punkte",
+        "notes": "Notizen",
+        "sheet": "Bewertungsbogen",
+        "total": "Summe der Phase",
+        "overall": "Gesamt",
+        "skipped": "Phasen ohne Fragen in der Bank (ihre Zeit geht an die anderen)",
+        "call": "Aufruf",
+        "returns": "liefert",
+        "no_follow_ups": "Frage, wie die Person ihre Lösung testen würde.",
+    },
+}
+
+DIFFICULTY_WORDS: dict[str, dict[str, str]] = {
+    "en": {"easy": "easy", "medium": "medium", "hard": "hard"},
+    "de": {"easy": "leicht", "medium": "mittel", "hard": "schwer"},
+}
+
+ANCHORS_TALK: dict[str, tuple[str, ...]] = {
+    "en": (
+        "No answer, or the core is wrong (states a red flag as fact).",
+        "Fragments: one or two key points, vague, or a red flag left standing.",
+        "About half the key points; correct but shallow, needs prompting.",
+        "Most key points, correct and structured; handles a follow-up.",
+        "All key points with trade-offs and examples; handles follow-ups without help.",
+    ),
+    "de": (
+        "Keine Antwort, oder der Kern ist falsch (ein Warnsignal als Tatsache behauptet).",
+        "Bruchstücke: ein oder zwei Kernpunkte, vage, oder ein Warnsignal bleibt stehen.",
+        "Etwa die Hälfte der Kernpunkte; richtig, aber oberflächlich, braucht Hilfe.",
+        "Die meisten Kernpunkte, richtig und gegliedert; meistert eine Nachfrage.",
+        "Alle Kernpunkte mit Abwägungen und Beispielen; meistert Nachfragen ohne Hilfe.",
+    ),
+}
+ANCHORS_CODING: dict[str, tuple[str, ...]] = {
+    "en": (
+        "No working approach.",
+        "The idea is right, but the code does not run or fails the examples.",
+        "Passes the examples; misses edge cases or the stated rules.",
+        "Correct on the edge cases; small issues in complexity or clarity.",
+        "Correct, clear, complexity explained, and the candidate tests it unprompted.",
+    ),
+    "de": (
+        "Kein funktionierender Ansatz.",
+        "Die Idee stimmt, aber der Code läuft nicht oder scheitert an den Beispielen.",
+        "Besteht die Beispiele; übersieht Randfälle oder die genannten Regeln.",
+        "Korrekt auch bei Randfällen; kleine Schwächen bei Komplexität oder Klarheit.",
+        "Korrekt, klar, Komplexität begründet, und die Person testet von sich aus.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class KitQuestion:
+    number: str
+    kind: Literal["card", "problem"]
+    id: str
+    title: str  # a short line for tables
+    prompt: str  # Markdown: the question, or the problem statement
+    difficulty: str
+    seconds: int
+    key_points: tuple[tuple[str, float], ...]
+    edge_cases: tuple[str, ...]
+    examples: tuple[str, ...]  # one call per line, Python-like
+    follow_ups: tuple[str, ...]
+    red_flags: tuple[tuple[str, str], ...]  # (claim, correction); correction may be ""
+
+    @property
+    def details(self) -> str:
+        """The prompt when it says more than the title line, else nothing (no repeats)."""
+        return "" if _flat(self.prompt) == _flat(self.title) else self.prompt
+
+
+@dataclass(frozen=True)
+class KitStage:
+    number: int
+    stage: Stage
+    title: str
+    seconds: int
+    questions: tuple[KitQuestion, ...]
+
+    @property
+    def max_points(self) -> int:
+        return 4 * len(self.questions)
+
+
+@dataclass(frozen=True)
+class Kit:
+    plan: InterviewPlan
+    lang: str
+    title: str
+    role_title: str
+    level_title: str
+    stages: tuple[KitStage, ...]
+    skipped: tuple[str, ...]
+
+    @property
+    def max_points(self) -> int:
+        return sum(stage.max_points for stage in self.stages)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return LABELS[self.lang]
+
+    @property
+    def command(self) -> str:
+        plan = self.plan
+        return (
+            f"mlinterview kit --role {plan.role} --level {plan.level} --minutes {plan.minutes} "
+            f"--lang {self.lang} --seed {plan.seed}"
+        )
+
+
+def _value(value: Any) -> str:
+    return repr(value)
+
+
+def _example_call(problem: ProblemInfo, args: Mapping[str, Any], expected: Any, word: str) -> str:
+    joined = ", ".join(f"{name}={_value(value)}" for name, value in args.items())
+    return f"{problem.function}({joined})  # {word} {_value(expected)}"
+
+
+def _flat(text: str) -> str:
+    """One line: list items and table cells must not break."""
+    return " ".join(text.split())
+
+
+def _first_line(markdown: str) -> str:
+    for line in markdown.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if stripped:
+            return stripped
+    return ""
+
+
+def _problem_question(
+    number: str, problem: ProblemInfo, seconds: int, lang: str, bank: Bank
+) -> KitQuestion:
+    follow_ups: list[str] = []
+    for card_id in problem.cards:
+        card = bank.get(card_id)
+        if card is not None:
+            follow_ups.extend(_flat(f.get(lang)) for f in card.follow_ups)
+    if not follow_ups:
+        follow_ups.append(LABELS[lang]["no_follow_ups"])
+    word = LABELS[lang]["returns"]
+    return KitQuestion(
+        number=number,
+        kind="problem",
+        id=problem.id,
+        title=problem.title.get(lang),
+        prompt=problem.statement.get(lang).strip(),
+        difficulty=problem.difficulty,
+        seconds=seconds,
+        key_points=(),
+        edge_cases=tuple(name.replace("-", " ").replace("_", " ") for name in problem.case_names),
+        examples=tuple(
+            _example_call(problem, ex.args, ex.expected, word) for ex in problem.examples
+        ),
+        follow_ups=tuple(dict.fromkeys(follow_ups)),
+        red_flags=tuple((_flat(mistake), "") for mistake in problem.mistakes),
+    )
+
+
+def build_kit(
+    plan: InterviewPlan,
+    lang: str = "en",
+    *,
+    bank: Bank | None = None,
+    problems: Mapping[str, ProblemInfo] | None = None,
+) -> Kit:
+    """The kit's content for a plan; rendering is separate so web pages can reuse it."""
+    if lang not in LABELS:
+        raise PlanError(f"unknown language {lang!r}; use en or de")
+    bank = bank if bank is not None else bundled_bank()
+    problem_map = problems if problems is not None else bundled_problems()
+    stages: list[KitStage] = []
+    for stage_number, stage_plan in enumerate(plan.stages, start=1):
+        questions: list[KitQuestion] = []
+        for item_number, item in enumerate(stage_plan.items, start=1):
+            number = f"{stage_number}.{item_number}"
+            if item.kind == "problem":
+                problem = problem_map.get(item.id)
+                if problem is None:
+                    raise PlanError(f"problem {item.id!r} is not in the bank")
+                questions.append(_problem_question(number, problem, item.seconds, lang, bank))
+                continue
+            card = bank.get(item.id)
+            if card is None:
+                raise PlanError(f"card {item.id!r} is not in the bank")
+            question = card.question.get(lang).strip()
+            questions.append(
+                KitQuestion(
+                    number=number,
+                    kind="card",
+                    id=card.id,
+                    title=_first_line(question),
+                    prompt=question,
+                    difficulty=card.difficulty.value,
+                    seconds=item.seconds,
+                    key_points=tuple((_flat(p.text(lang)), p.weight) for p in card.key_points),
+                    edge_cases=(),
+                    examples=(),
+                    follow_ups=tuple(_flat(f.get(lang)) for f in card.follow_ups),
+                    red_flags=tuple(
+                        (_flat(m.claim.get(lang)), _flat(m.correction.get(lang)))
+                        for m in card.misconceptions
+                    ),
+                )
+            )
+        stages.append(
+            KitStage(
+                number=stage_number,
+                stage=stage_plan.stage,
+                title=STAGE_TITLES[stage_plan.stage].get(lang),
+                seconds=stage_plan.seconds,
+                questions=tuple(questions),
+            )
+        )
+    role_title = ROLE_TITLES[plan.role].get(lang)
+    level_title = LEVEL_TITLES[plan.level].get(lang)
+    return Kit(
+        plan=plan,
+        lang=lang,
+        title=f"{LABELS[lang]['kit']}: {role_title} ({level_title})",
+        role_title=role_title,
+        level_title=level_title,
+        stages=tuple(stages),
+        skipped=tuple(STAGE_TITLES[stage].get(lang) for stage in plan.skipped),
+    )
+
+
+def _weight(weight: float) -> str:
+    return f"{weight:g}"
+
+
+def kit_markdown(kit: Kit) -> str:
+    """The kit as Markdown; deterministic (no dates, no clock)."""
+    t = kit.labels
+    lang = kit.lang
+    words = DIFFICULTY_WORDS[lang]
+    out: list[str] = [f"# {kit.title}", ""]
+    out.append(
+        f"{t['role']}: {kit.role_title} · {t['level']}: {kit.level_title} · "
+        f"{t['length']}: {kit.plan.minutes} {t['minutes']} · {t['seed']}: {kit.plan.seed}"
+    )
+    out += ["", f"{t['regenerate']}: `{kit.command} --format md`", ""]
+    out += [f"## {t['plan']}", ""]
+    out += [f"| # | {t['stage']} | {t['time']} | {t['questions']} |", "|---|---|---|---|"]
+    for stage in kit.stages:
+        out.append(
+            f"| {stage.number} | {stage.title} | {format_seconds(stage.seconds)} | "
+            f"{len(stage.questions)} |"
+        )
+    if kit.skipped:
+        out += ["", f"{t['skipped']}: {', '.join(kit.skipped)}."]
+    out += ["", f"## {t['anchors']}", ""]
+    out += [f"| {t['score']} | {t['anchors_talk']} | {t['anchors_coding']} |", "|---|---|---|"]
+    for score, (talk, code) in enumerate(
+        zip(ANCHORS_TALK[lang], ANCHORS_CODING[lang], strict=True)
+    ):
+        out.append(f"| {score} | {md_cell(talk)} | {md_cell(code)} |")
+    for stage in kit.stages:
+        out += ["", f"## {stage.number}. {stage.title} ({format_seconds(stage.seconds)})"]
+        for q in stage.questions:
+            out += [
+                "",
+                f"### {q.number} {q.title}",
+                "",
+                f"*{t['difficulty']}: {words.get(q.difficulty, q.difficulty)} · "
+                f"{t['time']}: {format_seconds(q.seconds)} · `{q.id}`*",
+                "",
+            ]
+            if q.kind == "problem":
+                out += [f"**{t['task']}**", "", q.prompt, ""]
+                if q.examples:
+                    out += [f"**{t['examples']}**", "", "```python", *q.examples, "```", ""]
+                if q.edge_cases:
+                    out += [f"**{t['edge_cases']}**", ""]
+                    out += [f"- {case}" for case in q.edge_cases]
+                    out.append("")
+            else:
+                if q.details:
+                    out += [q.details, ""]
+                out += [f"**{t['points']}**", ""]
+                out += [f"- {text} ({t['weight']} {_weight(w)})" for text, w in q.key_points]
+                out.append("")
+            out += [f"**{t['follow_ups']}**", ""]
+            out += [f"- {text}" for text in q.follow_ups]
+            out.append("")
+            out += [f"**{t['mistakes'] if q.kind == 'problem' else t['red_flags']}**", ""]
+            for claim, correction in q.red_flags:
+                out.append(
+                    f"- {claim}" + (f" → {t['instead']}: {correction}" if correction else "")
+                )
+            out += ["", f"**{t['score']}:** ☐ 0 ☐ 1 ☐ 2 ☐ 3 ☐ 4 · {t['notes']}: ______________"]
+    out += ["", f"## {t['sheet']}", ""]
+    out += [f"| # | {t['question']} | {t['time']} | {t['score']} (0-4) |", "|---|---|---|---|"]
+    for stage in kit.stages:
+        for q in stage.questions:
+            out.append(f"| {q.number} | {md_cell(q.title)} | {format_seconds(q.seconds)} | |")
+        out.append(
+            f"| **{stage.number}** | **{t['total']}: {stage.title}** | | **/ {stage.max_points}** |"
+        )
+    out.append(f"| | **{t['overall']}** | | **/ {kit.max_points}** |")
+    return "\n".join(out) + "\n"
+
+
+def kit_html(kit: Kit) -> str:
+    return render_template(
+        "kit.html.j2",
+        kit=kit,
+        t=kit.labels,
+        words=DIFFICULTY_WORDS[kit.lang],
+        anchors=list(zip(ANCHORS_TALK[kit.lang], ANCHORS_CODING[kit.lang], strict=True)),
+    )
+
+
+def render_kit(kit: Kit, fmt: str) -> bytes:
+    """The kit in one of ``md``, ``html`` or ``pdf``, as bytes ready to write."""
+    if fmt == "md":
+        return kit_markdown(kit).encode("utf-8")
+    if fmt == "html":
+        return kit_html(kit).encode("utf-8")
+    if fmt == "pdf":
+        return html_to_pdf(kit_html(kit))
+    raise PlanError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
