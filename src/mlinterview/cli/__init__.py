@@ -24,6 +24,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "practice",
     "web",
     "labs",
+    "interviews",
+    "export",
     "problems",
 )
 

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -73,6 +84,47 @@ class QueuedCard(Base):
     card_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     reason: Mapped[str] = mapped_column(String(200))
     queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MockInterview(Base):
+    """One mock interview: its plan (JSON) and, once finished, its scores."""
+
+    __tablename__ = "mock_interviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    role: Mapped[str] = mapped_column(String(40), index=True)
+    level: Mapped[str] = mapped_column(String(10))
+    lang: Mapped[str] = mapped_column(String(2))
+    minutes: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    plan_json: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    stage_scores_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class MockAnswer(Base):
+    """One answer in a mock interview, committed as soon as it is graded."""
+
+    __tablename__ = "mock_answers"
+    __table_args__ = (UniqueConstraint("mock_id", "position", name="uq_mock_answers_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mock_id: Mapped[int] = mapped_column(
+        ForeignKey("mock_interviews.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))
+    item_id: Mapped[str] = mapped_column(String(80))
+    answer: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)
+    elapsed_seconds: Mapped[float] = mapped_column(Float)
+    budget_seconds: Mapped[int] = mapped_column(Integer)
+    over_time: Mapped[bool] = mapped_column(Boolean)
+    details_json: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 Index("ix_reviews_card_time", Review.card_id, Review.reviewed_at)
