@@ -72,6 +72,8 @@ STAGE_SHARES: dict[Stage, float] = {
 SECONDS_PER_CARD = 5 * 60
 SECONDS_PER_PROBLEM = 15 * 60
 MAX_ITEMS_PER_STAGE = 6
+# Questions tagged for the role are this many times as likely as the others in a stage.
+ROLE_BOOST = 4
 
 # Which topics the role-specific stage draws from.
 ROLE_TOPICS: dict[str, tuple[Topic, ...]] = {
@@ -218,26 +220,29 @@ class _Candidate:
 def _pick(
     candidates: list[_Candidate], count: int, rng: random.Random, mix: Mapping[str, int]
 ) -> list[_Candidate]:
-    """Draw without replacement: role matches first, difficulty by the level's mix."""
+    """Draw without replacement: difficulty by the level's mix, then a question of that
+    difficulty, where questions tagged for the role are ROLE_BOOST times as likely."""
     remaining = sorted(candidates, key=lambda c: c.id)
     chosen: list[_Candidate] = []
     while len(chosen) < count and remaining:
-        tier = [c for c in remaining if c.for_role] or remaining
         by_difficulty: dict[str, list[_Candidate]] = {}
-        for candidate in tier:
+        for candidate in remaining:
             by_difficulty.setdefault(candidate.difficulty, []).append(candidate)
         options = [d for d in DIFFICULTIES if by_difficulty.get(d) and mix.get(d, 0) > 0]
         weights = [mix[d] for d in options]
         if not options:  # the level's preferred difficulties are used up: take what exists
-            options = [d for d in DIFFICULTIES if by_difficulty.get(d)]
-            options += sorted(set(by_difficulty) - set(DIFFICULTIES))
+            options = sorted(by_difficulty, key=_difficulty_rank)
             weights = [1] * len(options)
         difficulty = rng.choices(options, weights=weights)[0]
-        picked = rng.choice(by_difficulty[difficulty])
+        group = by_difficulty[difficulty]
+        picked = rng.choices(group, weights=[ROLE_BOOST if c.for_role else 1 for c in group])[0]
         chosen.append(picked)
         remaining.remove(picked)
-    rank = {d: i for i, d in enumerate(DIFFICULTIES)}
-    return sorted(chosen, key=lambda c: rank.get(c.difficulty, len(rank)))  # warm up first
+    return sorted(chosen, key=lambda c: _difficulty_rank(c.difficulty))  # warm up first
+
+
+def _difficulty_rank(difficulty: str) -> int:
+    return DIFFICULTIES.index(difficulty) if difficulty in DIFFICULTIES else len(DIFFICULTIES)
 
 
 def _stage_candidates(
@@ -279,8 +284,8 @@ def plan_interview(
     problems: Mapping[str, ProblemInfo] | None = None,
 ) -> InterviewPlan:
     """The same arguments (and the same bank) always give the same plan."""
-    check_role(role)
-    check_level(level)
+    role = check_role(str(role))
+    level = check_level(str(level))
     check_minutes(minutes)
     cards = list(bank if bank is not None else bundled_bank())
     problem_map = problems if problems is not None else bundled_problems()
