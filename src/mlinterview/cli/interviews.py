@@ -232,41 +232,55 @@ def _print_report(report: MockReport) -> None:
     t = report_labels(report.lang)
     text = TEXT[report.lang]
     console.rule(report_title(report))
-    table = Table(show_lines=False)
-    table.add_column(t["stage"])
-    table.add_column(t["question"])
+    table = Table()
+    table.add_column("#")
+    table.add_column(t["question"], max_width=56, no_wrap=True, overflow="ellipsis")
     table.add_column(t["score"], justify="right")
     table.add_column(t["time"], justify="right")
-    table.add_column(text["missed"])
+    table.add_column(t["status"])
     for stage in report.stages:
         table.add_row(
-            f"[bold]{stage.title}[/]",
             "",
+            f"[bold]{stage.title}[/]",
             f"[bold]{stage.score:.0%}[/]",
             f"{format_seconds(stage.elapsed_seconds)} / {format_seconds(stage.budget_seconds)}",
             "",
         )
         for q in stage.questions:
             used = format_seconds(q.answer.elapsed_seconds) if q.answer else "–"
-            over = " [red](+)[/]" if q.answer and q.answer.over_time else ""
+            over = " [red]+[/]" if q.answer and q.answer.over_time else ""
             if q.answer is not None and q.answer.verdict:
-                missed = f"{q.answer.verdict} ({q.answer.tests_passed}/{q.answer.tests_total})"
+                status = f"{q.answer.verdict} ({q.answer.tests_passed}/{q.answer.tests_total})"
+            elif q.answer is not None and q.answer.key_points:
+                status = f"{len(q.covered)}/{len(q.answer.key_points)} {t['covered'].lower()}"
             else:
-                missed = "; ".join(" ".join(m.split())[:60] for m in q.missed) or t[q.status]
+                status = t[q.status]
             table.add_row(
-                "",
-                f"{q.number} {q.title[:60]}",
+                q.number,
+                q.title,
                 f"{q.score:.0%}",
                 f"{used} / {format_seconds(q.budget_seconds)}{over}",
-                missed,
+                status,
             )
-    table.add_row(f"[bold]{text['overall']}[/]", "", f"[bold]{report.score:.0%}[/]", "", "")
+    table.add_row("", f"[bold]{text['overall']}[/]", f"[bold]{report.score:.0%}[/]", "", "")
     console.print(table)
     console.print(comparison_line(report))
+    for stage in report.stages:
+        for q in stage.questions:
+            if not (q.covered or q.partly or q.missed):
+                continue
+            console.print(f"[bold]{q.number}[/] {q.title}", overflow="ellipsis", no_wrap=True)
+            for key, mark in (("covered", "[green]✓[/]"), ("partly", "[yellow]~[/]")):
+                for point in getattr(q, key):
+                    console.print(f"  {mark} {' '.join(point.split())}")
+            for point in q.missed:
+                console.print(f"  [red]✗[/] {' '.join(point.split())}")
+            for claim in q.answer.misconceptions if q.answer else ():
+                console.print(f"  [red]![/] {' '.join(claim.split())}")
     if report.review:
         console.print(f"[bold]{text['review']}[/]")
         for card in report.review:
-            console.print(f"  • {card.card_id}: {card.question[:90]} [dim]({card.reason})[/]")
+            console.print(f"  • {card.card_id}: {card.question} [dim]({card.reason})[/]")
 
 
 def register(app: typer.Typer) -> None:
