@@ -59,36 +59,56 @@ def build_args(params: list[dict[str, str]], args: dict[str, Any]) -> list[Any]:
 _SCALARS = frozenset({type(None), bool, int, float, str})
 
 
-def to_plain(value: Any, depth: int = 0) -> Any:
+class TooLarge(Exception):
+    """The result would exceed the per-test output limit."""
+
+
+def to_plain(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
     """Convert a result to plain JSON types, refusing anything that could carry behaviour.
 
     Exact type checks (not isinstance): a ``str`` or ``float`` subclass with a rigged
-    ``__eq__`` is rejected here instead of being trusted.
+    ``__eq__`` is rejected here instead of being trusted. ``budget`` (a one-item list of
+    bytes still allowed) stops a huge result early instead of converting all of it.
     """
     kind = type(value)
     if kind in _SCALARS:
+        if budget is not None:
+            budget[0] -= len(value) + 2 if kind is str else 2
+            if budget[0] < 0:
+                raise TooLarge
         return value
     if depth > MAX_DEPTH:
         raise Unsupported("the result is nested too deeply")
     if kind is list or kind is tuple:
+        if budget is not None:
+            budget[0] -= 2 * len(value) + 2
+            if budget[0] < 0:
+                raise TooLarge
         plain_list: list[Any] = []
         append = plain_list.append
         for item in value:
-            append(item if type(item) in _SCALARS else to_plain(item, depth + 1))
+            if type(item) in _SCALARS and (budget is None or type(item) is not str):
+                append(item)
+            else:
+                append(to_plain(item, depth + 1, budget))
         return plain_list
     if kind is dict:
         plain: dict[str, Any] = {}
         for key, item in value.items():
             if type(key) is not str:
                 raise Unsupported(f"dict keys must be str, got {type(key).__name__}")
-            plain[key] = to_plain(item, depth + 1)
+            if budget is not None:
+                budget[0] -= len(key) + 4
+            plain[key] = to_plain(item, depth + 1, budget)
         return plain
     np = sys.modules.get("numpy")
     if np is not None:
         if kind is np.ndarray:
-            return to_plain(value.tolist(), depth + 1)
+            if budget is not None and 2 * value.size > budget[0]:
+                raise TooLarge
+            return to_plain(value.tolist(), depth + 1, budget)
         if isinstance(value, np.generic) and kind.__module__ == "numpy":
-            return to_plain(value.item(), depth + 1)
+            return to_plain(value.item(), depth + 1, budget)
     raise Unsupported(f"returned a value of type {kind.__qualname__}, which has no plain form")
 
 
@@ -96,16 +116,26 @@ def _alarm(_signum: int, _frame: Any) -> None:
     raise TimeUp
 
 
-def _submission_traceback(exc: BaseException) -> str:
-    """The traceback from the submission's first frame on (harness frames are noise)."""
+def _submission_traceback(exc: BaseException, limit: float = 0.0) -> str:
+    """The traceback from the submission's first frame on, without the harness's frames."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != SUBMISSION_FILE:
         tb = tb.tb_next
-    text = "".join(traceback.format_exception(type(exc), exc, tb))
-    return text[-protocol.SHOWN_TEXT :]
+    summary = traceback.TracebackException(type(exc), exc, tb)
+    summary.stack = traceback.StackSummary.from_list(
+        [frame for frame in summary.stack if frame.filename != __file__]
+    )
+    if isinstance(exc, TimeUp):
+        lines = ["Traceback (most recent call last):\n", *summary.stack.format()]
+        lines.append(f"stopped here after {limit:g} s (the limit per test)\n")
+    else:
+        lines = list(summary.format())
+    return "".join(lines)[-protocol.SHOWN_TEXT :]
 
 
 def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, TimeUp):
+        return "time limit reached"
     text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
     return text[: protocol.SHOWN_TEXT]
 
@@ -157,7 +187,7 @@ class Session:
             return {
                 "kind": "runtime" if kind == "error" else kind,
                 "message": _one_line(exc),
-                "traceback": _submission_traceback(exc),
+                "traceback": _submission_traceback(exc, self.time_limit),
             }
         signal.setitimer(signal.ITIMER_REAL, 0)
         call = f"{name}({', '.join(p['name'] for p in self.params)})"
@@ -211,11 +241,14 @@ class Session:
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             result["seconds"] = time.perf_counter() - start
-            result["output"] = to_plain(output)
+            result["output"] = to_plain(output, budget=[protocol.MAX_OUTPUT_PER_TEST])
             output = None
             if len(json.dumps(result["output"], allow_nan=True)) > protocol.MAX_OUTPUT_PER_TEST:
-                result = {"status": "output", "seconds": result["seconds"]}
-                result["error"] = "the returned value is larger than the output limit"
+                raise TooLarge
+        except TooLarge:
+            output = None
+            result = {"status": "output", "seconds": result["seconds"]}
+            result["error"] = "the returned value is larger than the output limit"
         except Unsupported as exc:
             result = {"status": "unsupported", "seconds": time.perf_counter() - start}
             result["error"] = str(exc)
@@ -223,7 +256,7 @@ class Session:
             status = _status_of(exc)
             result = {"status": status, "seconds": time.perf_counter() - start}
             result["error"] = _one_line(exc)
-            result["traceback"] = _submission_traceback(exc)
+            result["traceback"] = _submission_traceback(exc, self.time_limit)
             if status == "timeout":
                 self.timed_out = True
                 result["error"] = f"stopped after {self.time_limit:g} s (the limit per test)"

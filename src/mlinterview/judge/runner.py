@@ -98,13 +98,13 @@ class Handle:
 class _Worker:
     """One warm parent (zygote) process and its control socket."""
 
-    def __init__(self, protected: list[str], drop_uid: bool) -> None:
+    def __init__(self, protected: list[str], drop_uid: bool, disabled: tuple[str, ...]) -> None:
         self.lock = threading.Lock()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **THREAD_ENV}
         if os.environ.get("PYTHONPATH"):
             env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-        config = json.dumps({"protected": protected, "drop_uid": drop_uid})
+        config = json.dumps({"protected": protected, "drop_uid": drop_uid, "disabled": disabled})
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         self.proc = subprocess.Popen(
             [sys.executable, "-P", "-m", "mlinterview.judge.zygote", str(theirs.fileno()), config],
@@ -570,8 +570,10 @@ class Judge:
     ``workers`` warm parents (default: one per two cores) with ``slots_per_worker``
     children in flight each. ``strict=True`` refuses to run when any sandbox layer is
     missing (for servers); otherwise missing layers are named in every verdict, which
-    is acceptable for local practice only. ``backend="fresh"`` starts a new interpreter
-    per submission without any sandbox: the benchmark's baseline, never for users.
+    is acceptable for local practice only. ``disabled_layers`` (any of "uid",
+    "landlock", "seccomp") switches layers off, so tests can show that each remaining
+    layer holds on its own. ``backend="fresh"`` starts a new interpreter per submission
+    without any sandbox: the benchmark's baseline, never for users.
     """
 
     def __init__(
@@ -582,6 +584,7 @@ class Judge:
         strict: bool = False,
         backend: Literal["zygote", "fresh"] = "zygote",
         uid_base: int = UID_BASE,
+        disabled_layers: tuple[str, ...] = (),
     ) -> None:
         if os.name != "posix" or not hasattr(os, "fork"):
             raise JudgeUnavailable("the judge needs Linux or another POSIX system with fork()")
@@ -595,7 +598,8 @@ class Judge:
             self._slots.put(slot)
         self._workers: list[_Worker | None] = [None] * count
         self._start_lock = threading.Lock()
-        self._drop_uid = os.geteuid() == 0
+        self.disabled_layers = disabled_layers
+        self._drop_uid = os.geteuid() == 0 and "uid" not in disabled_layers
         self.missing: dict[str, str] = {}
         self._closed = False
         if backend == "fresh":
@@ -612,7 +616,7 @@ class Judge:
             if worker is None or not worker.alive:
                 if worker is not None:
                     worker.close()
-                worker = _Worker(protected_paths(), self._drop_uid)
+                worker = _Worker(protected_paths(), self._drop_uid, self.disabled_layers)
                 self.missing = worker.missing
                 if self.strict and worker.missing:
                     worker.close()

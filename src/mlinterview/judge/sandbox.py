@@ -301,24 +301,35 @@ def probe_seccomp() -> str | None:
     return None
 
 
-def make_plan(protected: list[str], tmp_base: str, *, drop_uid: bool) -> Plan:
-    """Probe the machine and prepare every layer that works here."""
+DISABLE = ("uid", "landlock", "seccomp")  # layers a caller may switch off (to test the rest)
+DISABLED = "switched off by the caller"
+
+
+def make_plan(
+    protected: list[str], tmp_base: str, *, drop_uid: bool, disabled: tuple[str, ...] = ()
+) -> Plan:
+    """Probe the machine and prepare every layer that works here (minus ``disabled``)."""
     plan = Plan(tmp_base=tmp_base)
     if os.name != "posix":
         raise RuntimeError("the judge needs a POSIX system with fork()")
-    if not drop_uid:
+    if "uid" in disabled:
+        plan.missing["uid"] = DISABLED
+    elif not drop_uid:
         plan.missing["uid"] = "the judge is not running as root"
     linux = sys.platform.startswith("linux")
     if not linux:
         plan.missing["no_new_privs"] = "PR_SET_NO_NEW_PRIVS is Linux-only"
-    plan.abi = landlock_abi()
-    if plan.abi < 1:
+    plan.abi = 0 if "landlock" in disabled else landlock_abi()
+    if "landlock" in disabled:
+        for layer in ("landlock-fs", "landlock-net", "landlock-scope"):
+            plan.missing[layer] = DISABLED
+    elif plan.abi < 1:
         plan.missing["landlock-fs"] = "Landlock is not available in this kernel"
     if plan.abi < 4:
-        plan.missing["landlock-net"] = f"needs Landlock ABI 4 (have {plan.abi})"
+        plan.missing.setdefault("landlock-net", f"needs Landlock ABI 4 (have {plan.abi})")
     if plan.abi < 6:
-        plan.missing["landlock-scope"] = f"needs Landlock ABI 6 (have {plan.abi})"
-    reason = probe_seccomp()
+        plan.missing.setdefault("landlock-scope", f"needs Landlock ABI 6 (have {plan.abi})")
+    reason = DISABLED if "seccomp" in disabled else probe_seccomp()
     if reason is None:
         try:
             plan.seccomp = compile_seccomp()
@@ -333,7 +344,7 @@ def make_plan(protected: list[str], tmp_base: str, *, drop_uid: bool) -> Plan:
             flags = os.O_PATH | (os.O_DIRECTORY if is_dir else 0)
             fd = os.open(path, flags)
             plan.read_rules.append((fd, READ_ONLY_DIR if is_dir else READ_ONLY_FILE))
-    if drop_uid:
+    if "uid" not in plan.missing:
         # The unprivileged uid may not traverse e.g. /root/.pyenv; a directory fd opened
         # now and reached as /proc/self/fd/N sidesteps the DAC walk (Landlock still applies).
         import numpy

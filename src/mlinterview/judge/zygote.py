@@ -242,7 +242,10 @@ def main() -> None:
     drop_uid = bool(config.get("drop_uid")) and os.geteuid() == 0
     tmp_base = tempfile.mkdtemp(prefix="mlinterview-judge-")
     os.chmod(tmp_base, 0o711)
-    plan = sandbox.make_plan(list(config.get("protected", [])), tmp_base, drop_uid=drop_uid)
+    disabled = tuple(d for d in config.get("disabled", []) if d in sandbox.DISABLE)
+    plan = sandbox.make_plan(
+        list(config.get("protected", [])), tmp_base, drop_uid=drop_uid, disabled=disabled
+    )
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
