@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 HIGH_ACCURACY = 0.9
 
@@ -58,6 +58,7 @@ def run(*, positive_rate: float, n_samples: int, seed: int) -> Outcome:
         and metrics["logistic_recall"] > metrics["majority_recall"]
     )
     acc, lrec = metrics["majority_accuracy"], metrics["logistic_recall"]
+    found = int(rows[1][1])
 
     def draw(fig: Any, lang: str) -> None:
         axes = fig.subplots(1, 2)
@@ -78,12 +79,16 @@ def run(*, positive_rate: float, n_samples: int, seed: int) -> Outcome:
         metrics=metrics,
         explanation=text(
             f"Predicting the majority class for everyone scores accuracy {acc:.3f} yet finds "
-            f"none of the positives (recall 0); a logistic regression with balanced class "
-            f"weights reaches recall {lrec:.3f}. Accuracy hides what the confusion matrix shows.",
-            f"Wer immer die Mehrheitsklasse vorhersagt, erreicht eine Accuracy von {acc:.3f}, "
-            f"findet aber keinen einzigen positiven Fall (Recall 0); eine logistische "
-            f"Regression mit ausgeglichenen Klassengewichten kommt auf einen Recall von "
-            f"{lrec:.3f}. Die Accuracy verdeckt, was die Konfusionsmatrix zeigt.",
+            f"none of the {metrics['test_positives']} positives (recall 0). A logistic "
+            f"regression with balanced class weights has the lower accuracy "
+            f"({metrics['logistic_accuracy']:.3f}) but finds {found} of them (recall "
+            f"{lrec:.3f}). Accuracy hides what the confusion matrix shows.",
+            f"Wer immer die Mehrheitsklasse vorhersagt, erreicht eine Accuracy von "
+            f"{de_num(acc)}, findet aber keinen der {metrics['test_positives']} positiven Fälle "
+            f"(Recall 0). Eine logistische Regression mit ausgeglichenen Klassengewichten hat "
+            f"die niedrigere Accuracy ({de_num(metrics['logistic_accuracy'])}), findet aber "
+            f"{found} davon (Recall {de_num(lrec)}). Die Accuracy verdeckt, was die "
+            "Konfusionsmatrix zeigt.",
         ),
         tables=[
             Table(

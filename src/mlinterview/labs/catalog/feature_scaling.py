@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 MIN_GAIN = 0.10  # accuracy points (as a fraction) that scaling must add for the claim
 
@@ -89,7 +89,7 @@ def run(*, dataset: str, k: int, max_iter: int, seed: int) -> Outcome:
         "feature_std_ratio": float(spread.max() / spread.min()),
     }
     raw_note = f"{it_raw}" if it_raw < max_iter else f"more than {max_iter}"
-    raw_note_de = f"{it_raw}" if it_raw < max_iter else f"mehr als {max_iter}"
+    raw_note_de = f"{it_raw}" if it_raw < max_iter else f"mehr als {max_iter:,}".replace(",", ".")
 
     def draw(fig: Any, lang: str) -> None:
         de = lang == "de"
@@ -124,11 +124,12 @@ def run(*, dataset: str, k: int, max_iter: int, seed: int) -> Outcome:
                 else "Here scaling changes little, so the claim does not hold for this data."
             ),
             f"Die größte Streuung eines Merkmals ist {metrics['feature_std_ratio']:.0f}-mal so "
-            f"groß wie die kleinste. kNN erreicht {scores['kNN, raw']:.3f} auf Rohdaten und "
-            f"{scores['kNN, standardised']:.3f} standardisiert (Gewinn {gain * 100:.1f} "
-            f"Punkte; nötig sind {MIN_GAIN * 100:.0f}). Das Gradientenverfahren braucht "
-            f"{raw_note_de} Iterationen auf Rohdaten und {it_std} nach der Standardisierung. "
-            f"Der Entscheidungsbaum ändert sich um {tree_change:.3f}, denn seine Splits "
+            f"groß wie die kleinste. kNN erreicht {de_num(scores['kNN, raw'])} auf Rohdaten und "
+            f"{de_num(scores['kNN, standardised'])} standardisiert (Gewinn "
+            f"{de_num(gain * 100, '.1f')} Punkte; nötig sind {MIN_GAIN * 100:.0f}). Das "
+            f"Gradientenverfahren braucht {raw_note_de} Iterationen auf Rohdaten und {it_std} "
+            f"nach der Standardisierung. Der Entscheidungsbaum ändert sich um "
+            f"{de_num(tree_change)}, denn seine Splits "
             "vergleichen nur Werte innerhalb eines Merkmals. "
             + (
                 "Ohne Skalierung bestimmen die Merkmale mit dem größten Wertebereich die "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, de_num, text
 
 MARGIN = 0.01  # validation accuracy the chosen k must add over both extremes
 
@@ -80,7 +80,8 @@ def run(*, k: int, n_samples: int, noise: float, seed: int) -> Outcome:
         f"k = {k} schlägt beide Extreme: k = 1 lernt das Rauschen auswendig, k = {n_train} "
         "sagt überall die Mehrheitsklasse vorher."
         if supported
-        else f"k = {k} schlägt nicht beide Extreme um {MARGIN:.2f}; hier gilt die Behauptung nicht."
+        else f"k = {k} schlägt nicht beide Extreme um {de_num(MARGIN, '.2f')}; hier gilt die "
+        "Behauptung nicht."
     )
     return Outcome(
         supported=supported,
@@ -88,9 +89,9 @@ def run(*, k: int, n_samples: int, noise: float, seed: int) -> Outcome:
         explanation=text(
             f"Validation accuracy: k = 1 {val_1:.3f} (training {by_k[1][0]:.3f}), k = {k} "
             f"{val_k:.3f}, k = {n_train} {val_n:.3f}; best on the grid k = {best_k}. " + verdict_en,
-            f"Validierungs-Accuracy: k = 1 {val_1:.3f} (Training {by_k[1][0]:.3f}), k = {k} "
-            f"{val_k:.3f}, k = {n_train} {val_n:.3f}; am besten im Raster k = {best_k}. "
-            + verdict_de,
+            f"Validierungs-Accuracy: k = 1 {de_num(val_1)} (Training {de_num(by_k[1][0])}), "
+            f"k = {k} {de_num(val_k)}, k = {n_train} {de_num(val_n)}; am besten im Raster "
+            f"k = {best_k}. " + verdict_de,
         ),
         tables=[
             Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 MIN_GAIN = 0.02  # accuracy a semi-supervised method must add over labelled-only training
 GERMAN = {
@@ -87,7 +87,8 @@ def run(*, label_fraction: float, threshold: float, rounds: int, seed: int) -> O
             "pseudo-labels were wrong, and each refit learned from those mistakes."
         )
         note_de = (
-            f" Self-Training verlor {-st_delta * 100:.1f} Punkte: {1 - pseudo_correct:.0%} "
+            f" Self-Training verlor {de_num(-st_delta * 100, '.1f')} Punkte: "
+            f"{de_num((1 - pseudo_correct) * 100, '.0f')} % "
             "seiner Pseudo-Labels waren falsch, und jede neue Anpassung lernte diese Fehler mit."
         )
     metrics = {
@@ -130,8 +131,9 @@ def run(*, label_fraction: float, threshold: float, rounds: int, seed: int) -> O
             + note_en,
             f"Mit {n_labelled} beschrifteten und {metrics['n_unlabelled']} unbeschrifteten "
             f"Ziffern erreicht der Klassifikator allein mit den Labels "
-            f"{scores['labelled only']:.3f}; {GERMAN[best_name]} erreicht {semi[best_name]:.3f} "
-            f"(Gewinn {gain * 100:.1f} Punkte). "
+            f"{de_num(scores['labelled only'])}; {GERMAN[best_name]} erreicht "
+            f"{de_num(semi[best_name])} "
+            f"(Gewinn {de_num(gain * 100, '.1f')} Punkte). "
             + (
                 "Ziffern einer Klasse bilden dichte Regionen, entlang derer sich Labels "
                 "ausbreiten (Cluster- und Glattheitsannahme gelten)."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 OPTIMISM = 0.8  # shuffled MSE must be at most this fraction of the forward-chaining MSE
 
@@ -107,10 +107,10 @@ def run(*, phi: float, n_history: int, n_future: int, neighbours: int, seed: int
                 else "Without clear optimism from shuffling (or with forward chaining further "
                 "from the future), the claim does not hold for these settings."
             ),
-            f"Autokorrelation der Zielgröße bei Lag 1: {lag1:.2f}. Gemischte k-fache "
-            f"Kreuzvalidierung schätzt einen Fehler von {mse_s:.3f}, Forward Chaining "
-            f"{mse_f:.3f}, und das auf der ganzen Historie trainierte Modell macht auf den "
-            f"nächsten {n_future} Schritten tatsächlich {future:.3f}. "
+            f"Autokorrelation der Zielgröße bei Lag 1: {de_num(lag1, '.2f')}. Gemischte k-fache "
+            f"Kreuzvalidierung schätzt einen Fehler von {de_num(mse_s, '.3f')}, Forward Chaining "
+            f"{de_num(mse_f)}, und das auf der ganzen Historie trainierte Modell macht auf "
+            f"den nächsten {n_future} Schritten tatsächlich {de_num(future, '.3f')}. "
             + (
                 f"Das Mischen meldet {100 * (1 - ratio):.0f} % weniger Fehler als Forward "
                 "Chaining, weil zu jedem Testpunkt Trainingspunkte aus den Augenblicken direkt "
