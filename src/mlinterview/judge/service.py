@@ -137,3 +137,20 @@ def save_result(result: JudgeResult, code: str, url: str | None = None) -> int:
         tests=public["tests"],
         seconds=result.seconds,
     )
+
+
+def judge_source(problem: Problem, source: str, *, visible_only: bool = False) -> JudgeResult:
+    """Judge code typed in an editor; ``visible_only`` runs just the examples (a dry run)."""
+    from dataclasses import replace
+
+    from mlinterview.judge.problems import load_tests
+    from mlinterview.judge.runner import default_judge
+
+    active = default_judge()
+    data = source.encode("utf-8")
+    if len(data) > protocol.MAX_SOURCE_BYTES:
+        return too_large(problem, len(data), active.missing_layers)
+    tests = load_tests(problem)
+    if visible_only:
+        tests = replace(tests, hidden=())
+    return active.judge(problem, data, tests=tests)

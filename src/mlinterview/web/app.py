@@ -123,7 +123,7 @@ class BodyLimit:
 
 def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     from mlinterview.store.db import open_store
-    from mlinterview.web import labs_pages, pages
+    from mlinterview.web import labs_pages, pages, problems_pages
 
     opened = store or open_store()
     app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
@@ -140,6 +140,7 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(labs_pages.router)
+    app.include_router(problems_pages.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

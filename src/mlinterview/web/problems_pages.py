@@ -1,0 +1,71 @@
+"""Coding routes: statement, editor, run the visible tests, submit, verdict per test.
+
+Submissions are judged by the sandboxed judge (children of a separate warm parent),
+never inside this web process.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import Response
+
+from mlinterview.web.app import context, render, verify_csrf
+
+if TYPE_CHECKING:
+    from mlinterview.judge.problems import Problem
+
+router = APIRouter()
+Csrf = Annotated[None, Depends(verify_csrf)]
+
+
+def _problem_or_404(problem_id: str) -> Problem:
+    from mlinterview.judge.problems import UnknownProblem, get_problem
+
+    try:
+        return get_problem(problem_id)
+    except UnknownProblem:
+        raise HTTPException(404) from None
+
+
+@router.get("/problems")
+def problems(request: Request, topic: str | None = None) -> Response:
+    from mlinterview.judge.service import list_problems
+
+    return render(request, "problems.html", problems=list_problems(topic or None))
+
+
+@router.get("/problems/{problem_id}")
+def problem(request: Request, problem_id: str) -> Response:
+    from mlinterview.judge.service import starter_code
+
+    found = _problem_or_404(problem_id)
+    lang = context(request).lang()
+    return render(
+        request,
+        "problem.html",
+        problem=found,
+        code=starter_code(found, lang),
+        result=None,
+        mode=None,
+    )
+
+
+@router.post("/problems/{problem_id}/{mode}")
+def submit(
+    request: Request,
+    problem_id: str,
+    mode: str,
+    _: Csrf,
+    code: Annotated[str, Form()] = "",
+) -> Response:
+    from mlinterview.judge.service import judge_source, save_result
+
+    if mode not in ("run", "submit"):
+        raise HTTPException(404)
+    found = _problem_or_404(problem_id)
+    result = judge_source(found, code, visible_only=mode == "run")
+    if mode == "submit":
+        save_result(result, code, url=context(request).store.url)
+    return render(request, "problem.html", problem=found, code=code, result=result, mode=mode)

@@ -1,0 +1,66 @@
+"""Coding in the browser: statement, editor, run visible tests, submit, verdict per test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CORRECT = '''
+import numpy as np
+
+
+def softmax(z):
+    z = np.asarray(z, dtype=float)
+    shifted = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+'''
+
+WRONG = '''
+import numpy as np
+
+
+def softmax(z):
+    e = np.exp(np.asarray(z, dtype=float))  # no max shift: overflows on large logits
+    return e / e.sum(axis=-1, keepdims=True)
+'''
+
+
+def _submit(page: Any, code: str, button: str) -> str:
+    page.evaluate("code => window.mlEditor.setValue(code)", code)
+    page.click(button)
+    page.wait_for_selector("#verdict", timeout=60_000)
+    return str(page.inner_text("#verdict"))
+
+
+def test_correct_and_wrong_submissions(server: str, page: Any, screenshot: Any) -> None:
+    page.goto(server + "/problems")
+    assert page.locator("tr[data-problem]").count() >= 35
+    page.click("tr[data-problem='softmax'] a")
+    assert page.is_visible(".CodeMirror")  # the editor with syntax highlighting loaded
+    assert "def softmax" in page.evaluate("window.mlEditor.getValue()")  # starter code
+    screenshot(page, "problem")
+
+    assert _submit(page, CORRECT, "#submit-code") == "Accepted"
+    verdicts = page.locator("tr.test").evaluate_all("rows => rows.map(r => r.dataset.verdict)")
+    assert verdicts and set(verdicts) == {"Accepted"}
+    assert page.locator("tr.test.hidden").count() > 0
+    screenshot(page, "problem-accepted")
+
+    assert _submit(page, WRONG, "#submit-code") == "Wrong Answer"
+    failed_hidden = page.locator("tr.test.hidden[data-verdict='Wrong Answer']").count()
+    assert failed_hidden > 0
+    # Hidden tests show their number and verdict only, never their data.
+    assert page.locator("tr.test.hidden details").count() == 0
+    screenshot(page, "problem-wrong")
+
+
+def test_run_visible_tests_only(server: str, page: Any) -> None:
+    page.goto(server + "/problems/softmax")
+    assert _submit(page, "def softmax(z):\n    return z\n", "#run-visible") == "Wrong Answer"
+    assert page.locator("tr.test.hidden").count() == 0
+    details = page.locator("tr.test.example details").first
+    assert "Expected" in details.inner_text() and "Got" in details.inner_text()
