@@ -227,8 +227,9 @@ def problems_dir(bank_dir: Path | None = None) -> Path:
 
 
 def _display(path: Path, root: Path) -> str:
+    """Paths in issues read ``problems/<id>/<file>``, wherever the folder lives."""
     try:
-        return str(path.relative_to(root.parent))
+        return f"problems/{path.relative_to(root).as_posix()}"
     except ValueError:
         return str(path)
 

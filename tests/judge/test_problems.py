@@ -1,0 +1,218 @@
+"""Problem folders: schema validation, test building with the reference, and the bank check."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mlinterview.content.loader import Bank, bundled_bank
+from mlinterview.judge.bank_check import check_problems
+from mlinterview.judge.problems import (
+    ProblemDataError,
+    build_tests,
+    load_problem_set,
+    load_problems,
+)
+from mlinterview.judge.runner import Judge
+
+PROBLEM = """\
+id: add_pair
+title: {en: Add two numbers, de: Zwei Zahlen addieren}
+topic: coding
+difficulty: easy
+cards: []
+function: add_pair
+params:
+  - {name: a, type: int}
+  - {name: b, type: int}
+returns: int
+compare: {mode: exact}
+limits: {time_seconds: 1.0, memory_mb: 128}
+statement:
+  en: Return a + b.
+  de: Gib a + b zurück.
+examples:
+  - args: {a: 1, b: 2}
+    expected: 3
+"""
+TESTS = """\
+cases:
+  - name: negative
+    args: {a: -5, b: 2}
+  - name: given
+    args: {a: 10, b: 0}
+    expected: 10
+random:
+  seed: 7
+  count: 4
+"""
+CASES = """\
+def random_cases(rng, count):
+    return [{"a": int(rng.integers(-9, 9)), "b": int(rng.integers(-9, 9))} for _ in range(count)]
+"""
+REFERENCE = "def add_pair(a, b):\n    return a + b\n"
+WRONG = '"""Wrong: ignores the sign of b."""\n\ndef add_pair(a, b):\n    return a + abs(b)\n'
+
+
+def write_problem(root: Path, name: str = "add_pair", **files: str | None) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    contents: dict[str, str | None] = {
+        "problem.yaml": PROBLEM,
+        "tests.yaml": TESTS,
+        "cases.py": CASES,
+        "reference.py": REFERENCE,
+        "wrong_sign.py": WRONG,
+    }
+    contents.update({key.replace("__", "."): value for key, value in files.items()})
+    for file_name, text in contents.items():
+        if text is not None:
+            (folder / file_name).write_text(textwrap.dedent(text))
+    return folder
+
+
+def issues_of(root: Path) -> list[str]:
+    return [str(issue) for issue in load_problem_set(root).issues]
+
+
+def test_a_valid_problem_loads_and_its_tests_are_built_by_the_reference(tmp_path: Path) -> None:
+    write_problem(tmp_path)
+    problems = load_problem_set(tmp_path)
+    assert problems.issues == ()
+    problem = problems.problems["add_pair"]
+    assert problem.signature == "add_pair(a, b)" and problem.folder == tmp_path / "add_pair"
+    tests = build_tests(problem, tmp_path)
+    assert [t.expected for t in tests.examples] == [3]
+    assert [t.name for t in tests.hidden[:2]] == ["negative", "given"]
+    assert tests.hidden[0].expected == -3 and tests.hidden[1].expected == 10
+    random_part = tests.hidden[2:]
+    assert len(random_part) == 4
+    assert all(t.expected == t.args["a"] + t.args["b"] for t in random_part)
+    assert build_tests(problem, tmp_path) == tests, "the seed makes the random cases repeatable"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("returns: int\n", ""), "problems/add_pair/problem.yaml: returns: missing required field"),
+        (("cards: []\n", "cards: []\ncolour: red\n"), "colour: unknown field (check the spelling)"),
+        (("function: add_pair", "function: add"), "function 'add' must equal the id 'add_pair'"),
+        (("topic: coding", "topic: cooking"), "problem.yaml: topic: Input should be"),
+        (("{name: b, type: int}", "{name: b, type: integer}"), "params.1.type: Input should be"),
+        (("{name: b, type: int}", "{name: a, type: int}"), "parameter names must be unique"),
+        (
+            ("args: {a: 1, b: 2}", "args: {a: 1, b: two}"),
+            "examples.0.args.b: expected int, got str",
+        ),
+        (("args: {a: 1, b: 2}", "args: {a: 1}"), "examples.0.args: missing arguments ['b']"),
+        (("expected: 3", "expected: 3.5"), "examples.0.expected: expected int, got float"),
+        (("mode: exact", "mode: fuzzy"), "compare.mode: Input should be"),
+        (("time_seconds: 1.0", "time_seconds: 60"), "limits.time_seconds: Input should be"),
+        (("de: Zwei Zahlen addieren", "fr: Deux"), "title.de: missing required field"),
+        (("examples:\n", "examples: [\n"), "problem.yaml: line"),
+    ],
+)
+def test_schema_errors_are_one_line_each(
+    tmp_path: Path, edit: tuple[str, str], expected: str
+) -> None:
+    old, new = edit
+    assert old in PROBLEM
+    write_problem(tmp_path, problem__yaml=PROBLEM.replace(old, new, 1))
+    issues = issues_of(tmp_path)
+    assert any(expected in issue for issue in issues), issues
+    assert all(issue.startswith("problems/add_pair/problem.yaml: ") for issue in issues)
+
+
+def test_id_must_match_the_folder(tmp_path: Path) -> None:
+    write_problem(tmp_path, name="other")
+    assert "problems/other/problem.yaml: id: id 'add_pair' must match the folder name" in issues_of(
+        tmp_path
+    )
+
+
+@pytest.mark.parametrize(
+    ("tests", "cases", "expected"),
+    [
+        (
+            "cases:\n  - name: x\n    args: {a: 1, c: 2}\n",
+            CASES,
+            "cases.0.args: unknown arguments ['c']",
+        ),
+        ("cases: []\n", CASES, "(file): Value error, needs at least one case or a random block"),
+        ("random: {seed: 1, count: 2}\n", None, "random: needs cases.py with random_cases()"),
+        (
+            "random: {seed: 1, count: 2}\n",
+            "def random_cases(rng, count):\n    return [{'a': 1.5, 'b': 1}] * count\n",
+            "cases.py: case 0.args.a: expected int, got float",
+        ),
+        (
+            "random: {seed: 1, count: 2}\n",
+            "def random_cases(rng, count):\n    raise RuntimeError('boom')\n",
+            "cases.py: random_cases: RuntimeError: boom",
+        ),
+    ],
+)
+def test_broken_tests_are_reported(
+    tmp_path: Path, tests: str, cases: str | None, expected: str
+) -> None:
+    write_problem(tmp_path, tests__yaml=tests, cases__py=cases)  # None: no cases.py at all
+    problem = load_problem_set(tmp_path).problems["add_pair"]
+    with pytest.raises(ProblemDataError) as caught:
+        build_tests(problem, tmp_path)
+    assert any(expected in str(issue) for issue in caught.value.issues), caught.value.issues
+
+
+def test_the_bundled_problems_load_without_schema_errors() -> None:
+    problems = load_problems()
+    assert {"find_bigrams", "can_shift"} <= set(problems)
+    assert load_problem_set().issues == ()
+
+
+# --- the bank check ------------------------------------------------------------------------
+
+
+def card_bank(problem_ids: tuple[str, ...]) -> Bank:
+    card = bundled_bank().get("can-shift") or next(iter(bundled_bank()))
+    linked = card.model_copy(update={"problems": problem_ids})
+    return Bank(cards={linked.id: linked})
+
+
+def test_bank_check_passes_a_sound_problem(tmp_path: Path, judge: Judge) -> None:
+    write_problem(tmp_path)
+    assert check_problems(card_bank(("add_pair",)), tmp_path, judge=judge) == []
+
+
+def test_bank_check_catches_every_kind_of_problem(tmp_path: Path, judge: Judge) -> None:
+    write_problem(
+        tmp_path,
+        problem__yaml=PROBLEM.replace("cards: []", "cards: [no-such-card]"),
+        reference__py="def add_pair(a, b):\n    return a - b\n",
+        wrong_lucky__py="def add_pair(a, b):\n    return a + b\n",
+    )
+    write_problem(tmp_path, name="lonely", problem__yaml=PROBLEM.replace("add_pair", "lonely"))
+    (tmp_path / "lonely" / "wrong_sign.py").unlink()
+    (tmp_path / "lonely" / "reference.py").write_text("def lonely(a, b):\n    return a + b\n")
+    (tmp_path / "lonely" / "cases.py").write_text(CASES.replace("add_pair", "lonely"))
+    bank = card_bank(("add_pair", "missing_problem"))
+    card = next(iter(bank))
+    issues = [str(i) for i in check_problems(bank, tmp_path, judge=judge)]
+    expected = [
+        "problems/add_pair/problem.yaml: cards: unknown card id 'no-such-card'",
+        f"questions/{card.topic.value}/{card.id}.yaml: problems: "
+        "unknown problem id 'missing_problem'",
+        "problems/lonely/wrong_*.py: (file): add at least one wrong solution",
+        "problems/add_pair/wrong_lucky.py: docstring: start with a docstring naming the mistake",
+        "problems/add_pair/reference.py: tests: reference fails: Wrong Answer on example test 1",
+    ]
+    for line in expected:
+        assert any(issue.startswith(line) for issue in issues), (line, issues)
+    # The reference is wrong, so "wrong_lucky" (which is right) fails the hidden tests too;
+    # a wrong solution that passes them is reported on its own:
+    write_problem(tmp_path / "second", wrong_lucky__py='"""Wrong: not really."""\n' + REFERENCE)
+    issues = [str(i) for i in check_problems(card_bank(()), tmp_path / "second", judge=judge)]
+    assert issues == [
+        "problems/add_pair/wrong_lucky.py: tests: passes every hidden test; "
+        "add a hidden case that this mistake fails"
+    ]
