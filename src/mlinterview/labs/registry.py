@@ -155,14 +155,16 @@ def get_lab(lab_id: str) -> Lab:
 
 
 def torch_available() -> bool:
+    """Whether torch is installed, without importing it (cheap enough for listings)."""
     return importlib.util.find_spec("torch") is not None
 
 
 def _plain(value: Any) -> Any:
-    """numpy scalars → Python scalars, so results serialise to JSON unchanged."""
-    if isinstance(value, bool | int | str) or value is None:
-        return value
-    if isinstance(value, float):
+    """numpy scalars → Python scalars, so results serialise to JSON unchanged.
+
+    Exact type checks: ``numpy.float64`` subclasses ``float`` but is not plain.
+    """
+    if value is None or type(value) in (bool, int, float, str):
         return value
     item = getattr(value, "item", None)
     if callable(item):
@@ -207,7 +209,7 @@ def _single_threaded(needs_torch: bool) -> Iterator[None]:
     from threadpoolctl import threadpool_limits
 
     previous = None
-    if needs_torch and torch_available():
+    if needs_torch:
         import torch
 
         previous = torch.get_num_threads()
@@ -229,16 +231,36 @@ def run_lab(
     render: bool = True,
     lang: str = "en",
 ) -> LabResult:
-    """Validate parameters, seed, run, time and (optionally) render one lab.
+    """Validate parameters, seed, run, time and (optionally) render one registered lab.
 
     Raises :class:`LabNotFoundError`, :class:`LabParameterError` (one-line messages) or
     :class:`LabUnavailableError` when the lab needs PyTorch and it is not installed.
     ``render=False`` skips matplotlib (tests, ``--json``); ``lang`` picks the figure labels.
     """
-    lab = get_lab(lab_id)
+    return execute_lab(get_lab(lab_id), overrides, render=render, lang=lang)
+
+
+def _require_torch(lab: Lab) -> None:
+    """Import torch for real: a present but broken install must fail here, clearly."""
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        raise LabUnavailableError(
+            f"lab {lab.id!r} needs PyTorch; install it with: {TORCH_HINT}"
+        ) from None
+
+
+def execute_lab(
+    lab: Lab,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    render: bool = True,
+    lang: str = "en",
+) -> LabResult:
+    """:func:`run_lab` for a :class:`Lab` object (registered or not)."""
     params = lab.validate(overrides or {})
-    if lab.needs_torch and not torch_available():
-        raise LabUnavailableError(f"lab {lab.id!r} needs PyTorch; install it with: {TORCH_HINT}")
+    if lab.needs_torch:
+        _require_torch(lab)
     start = time.perf_counter()
     _seed_globals(int(params.get("seed", 0)), lab.needs_torch)
     with _single_threaded(lab.needs_torch):

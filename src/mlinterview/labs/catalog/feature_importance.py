@@ -56,7 +56,12 @@ def run(*, n_samples: int, n_trees: int, min_samples_leaf: int, seed: int) -> Ou
     ).fit(X_tr, y_tr)
     impurity = forest.feature_importances_
     perm = permutation_importance(forest, X_te, y_te, n_repeats=8, random_state=seed, n_jobs=1)
-    import shap  # ~1 s to import, so only here
+    import warnings
+
+    with warnings.catch_warnings():  # shap's import trips matplotlib deprecation notices
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import shap  # ~1 s to import, so only here
 
     sample = X_te[: min(300, len(X_te))]
     values = np.asarray(shap.TreeExplainer(forest).shap_values(sample))
