@@ -55,7 +55,7 @@ def run(*, n_samples: int, n_trees: int, min_samples_leaf: int, seed: int) -> Ou
         n_trees, min_samples_leaf=min_samples_leaf, random_state=seed, n_jobs=1
     ).fit(X_tr, y_tr)
     impurity = forest.feature_importances_
-    perm = permutation_importance(forest, X_te, y_te, n_repeats=8, random_state=seed, n_jobs=1)
+    perm = permutation_importance(forest, X_te, y_te, n_repeats=5, random_state=seed, n_jobs=1)
     import warnings
 
     with warnings.catch_warnings():  # shap's import trips matplotlib deprecation notices
@@ -63,7 +63,7 @@ def run(*, n_samples: int, n_trees: int, min_samples_leaf: int, seed: int) -> Ou
         warnings.simplefilter("ignore", DeprecationWarning)
         import shap  # ~1 s to import, so only here
 
-    sample = X_te[: min(300, len(X_te))]
+    sample = X_te[: min(200, len(X_te))]
     values = np.asarray(shap.TreeExplainer(forest).shap_values(sample))
     if values.ndim == 3:  # (samples, features, classes): explain the positive class
         values = values[..., 1]
@@ -196,7 +196,7 @@ LAB = Lab(
     cards=("feature-importance",),
     params=(
         Param("n_samples", "int", 2000, text("Examples", "Beispiele"), 200, 20000),
-        Param("n_trees", "int", 60, text("Trees in the forest", "Bäume im Wald"), 5, 500),
+        Param("n_trees", "int", 40, text("Trees in the forest", "Bäume im Wald"), 5, 500),
         Param(
             "min_samples_leaf",
             "int",

@@ -168,7 +168,7 @@ LAB = Lab(
             0.0,
             0.5,
         ),
-        Param("n_trees", "int", 25, text("Trees in the random forest", "Bäume im Wald"), 5, 500),
+        Param("n_trees", "int", 20, text("Trees in the random forest", "Bäume im Wald"), 5, 500),
     ),
     run_fn=run,
 )
