@@ -204,26 +204,29 @@ def compile_seccomp() -> bytes:
     finally:
         os.close(read_fd)
     program = b"".join(chunks)
-    if _patch_pid(program, 1) == program:
+    if not pid_offsets(program):
         raise RuntimeError("the compiled seccomp filter lacks the pid placeholder")
     return program
 
 
-def _patch_pid(program: bytes, pid: int) -> bytes:
-    patched = bytearray(program)
-    for offset in range(0, len(patched), 8):
-        code, jt, jf, k = struct.unpack_from("=HBBI", patched, offset)
-        if code & 0x07 == 0x05 and k == PID_PLACEHOLDER:  # BPF_JMP with the placeholder
-            struct.pack_into("=HBBI", patched, offset, code, jt, jf, pid)
-    return bytes(patched)
+def pid_offsets(program: bytes) -> tuple[int, ...]:
+    """Byte offsets of the ``k`` fields that hold the pid placeholder (BPF_JMP only)."""
+    found = []
+    for offset in range(0, len(program), 8):
+        code, _jt, _jf, k = struct.unpack_from("=HBBI", program, offset)
+        if code & 0x07 == 0x05 and k == PID_PLACEHOLDER:
+            found.append(offset + 4)
+    return tuple(found)
 
 
 class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
-def load_seccomp(program: bytes, pid: int) -> None:
-    code = ctypes.create_string_buffer(_patch_pid(program, pid))
+def load_seccomp(program: bytes, offsets: tuple[int, ...], pid: int) -> None:
+    code = ctypes.create_string_buffer(program, len(program))
+    for offset in offsets:
+        struct.pack_into("=I", code, offset, pid)
     prog = _SockFprog(len(program) // 8, ctypes.cast(code, ctypes.c_void_p))
     _check(
         libc().prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0),
@@ -244,6 +247,7 @@ class Plan:
     remap: list[tuple[str, int]] = field(default_factory=list)  # (directory, O_PATH fd)
     tmp_base: str = ""
     seccomp: bytes | None = None
+    seccomp_pid_offsets: tuple[int, ...] = ()
     base_address_space: int = 0
 
     def active(self, layer: str) -> bool:
@@ -288,7 +292,8 @@ def library_paths(protected: list[str]) -> list[str]:
         if any(_inside(real, p) or _inside(p, real) for p in real_protected):
             continue
         chosen.append(real)
-    return chosen
+    # One rule covers everything beneath it: drop paths inside another chosen directory.
+    return [p for p in chosen if not any(q != p and _inside(p, q) for q in chosen)]
 
 
 def probe_seccomp() -> str | None:
@@ -333,6 +338,7 @@ def make_plan(
     if reason is None:
         try:
             plan.seccomp = compile_seccomp()
+            plan.seccomp_pid_offsets = pid_offsets(plan.seccomp)
         except Exception as exc:
             reason = f"cannot compile the filter ({exc})"
     if reason is not None:
@@ -353,7 +359,11 @@ def make_plan(
         remap_dirs += [e for e in sys.path if os.path.basename(e) == "lib-dynload"]
         for path in remap_dirs:
             if os.path.isdir(path):
-                plan.remap.append((path, os.open(path, os.O_PATH | os.O_DIRECTORY)))
+                fixed = REMAP_FD_BASE + len(plan.remap)
+                handle = os.open(path, os.O_PATH | os.O_DIRECTORY)
+                os.dup2(handle, fixed, inheritable=False)
+                os.close(handle)
+                plan.remap.append((path, fixed))
     plan.base_address_space = _address_space()
     return plan
 
@@ -368,7 +378,10 @@ def _address_space() -> int:
 
 # --- applied in the child ----------------------------------------------------------------
 
-FIRST_HIGH_FD = 256
+# Import handles sit at fixed numbers in the warm parent and in every child, so the
+# parent can rewrite its import paths once and children inherit them as they are.
+REMAP_FD_BASE = 100
+FIRST_HIGH_FD = 300
 
 
 @dataclass
@@ -379,8 +392,8 @@ class Request:
     file_bytes: int
 
 
-def _arrange_fds(keep: list[int]) -> None:
-    """Put ``keep`` at 0..n-1 and close every other inherited descriptor.
+def _arrange_fds(keep: list[int], fixed: list[int]) -> None:
+    """Put ``keep`` at 0..n-1, leave ``fixed`` where they are, close everything else.
 
     The warm parent holds the control socket and other children's status pipes; a child
     that kept them could forge requests or verdict inputs.
@@ -388,7 +401,11 @@ def _arrange_fds(keep: list[int]) -> None:
     high = [fcntl.fcntl(fd, fcntl.F_DUPFD, FIRST_HIGH_FD) for fd in keep]
     for target, fd in enumerate(high):
         os.dup2(fd, target)
-    os.closerange(len(keep), resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+    start = len(keep)
+    for fd in sorted(fixed):
+        os.closerange(start, fd)
+        start = fd + 1
+    os.closerange(start, resource.getrlimit(resource.RLIMIT_NOFILE)[1])
 
 
 def _set_limits(request: Request, plan: Plan) -> None:
@@ -412,7 +429,7 @@ def enter(plan: Plan, request: Request, job_fd: int, result_fd: int) -> str:
     """Harden the current (freshly forked, still privileged) process; return its temp dir.
 
     Afterwards fd 0 is /dev/null, 1 and 2 a size-limited in-memory file, 3 the job pipe,
-    4 the result pipe and 5.. the read-only directory handles used for imports.
+    4 the result pipe, and the read-only import handles sit at ``REMAP_FD_BASE``...
     Raises on any failure: the caller must then exit without running the submission.
     """
     os.setsid()
@@ -439,10 +456,10 @@ def enter(plan: Plan, request: Request, job_fd: int, result_fd: int) -> str:
     else:  # pragma: no cover - non-Linux fallback
         stdout = os.open(os.path.join(tmp, ".stdout"), os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     devnull = os.open(os.devnull, os.O_RDWR)
-    keep = [devnull, stdout, stdout, job_fd, result_fd] + [fd for _, fd in plan.remap]
+    keep = [devnull, stdout, stdout, job_fd, result_fd]
     if ruleset >= 0:
         keep.append(ruleset)
-    _arrange_fds(keep)
+    _arrange_fds(keep, [fd for _, fd in plan.remap])
     ruleset = len(keep) - 1 if ruleset >= 0 else -1
     _set_limits(request, plan)
     if plan.active("no_new_privs"):
@@ -459,21 +476,22 @@ def enter(plan: Plan, request: Request, job_fd: int, result_fd: int) -> str:
             raise RuntimeError("could not drop to the sandbox uid")
     os.chdir(tmp)
     if plan.seccomp is not None:
-        load_seccomp(plan.seccomp, pid)
+        load_seccomp(plan.seccomp, plan.seccomp_pid_offsets, pid)
     os.environ.clear()
     os.environ.update({"HOME": tmp, "TMPDIR": tmp, "LANG": "C.UTF-8"})
-    _restrict_imports(plan)
     return tmp
 
 
-def _restrict_imports(plan: Plan) -> None:
-    """Imports come from the standard library only (numpy is already loaded)."""
+def prepare_imports(plan: Plan) -> None:
+    """Limit imports to the standard library (numpy is loaded already); run once, in the parent.
+
+    With a uid drop the import paths point through the fixed directory handles
+    (``/proc/self/fd/N/...``), which stay valid in every child because each child keeps
+    the handles at the same numbers.
+    """
     import importlib
 
-    if plan.remap:
-        mapping = [(path, f"/proc/self/fd/{5 + i}") for i, (path, _) in enumerate(plan.remap)]
-    else:
-        mapping = []
+    mapping = [(path, f"/proc/self/fd/{fd}") for path, fd in plan.remap]
     stdlib = os.path.dirname(os.__file__)
     allowed = [e for e in sys.path if e.endswith(".zip") or _inside(e, stdlib)]
 

@@ -249,6 +249,7 @@ def main() -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
+    sandbox.prepare_imports(plan)  # from here on this process imports nothing new
     control = socket.socket(fileno=control_fd)
     hello = {"pid": os.getpid(), "missing": plan.missing, "abi": plan.abi}
     control.send(json.dumps(hello).encode())
