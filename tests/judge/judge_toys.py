@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mlinterview.judge.problems import Problem, TestSet
-from mlinterview.judge.runner import Judge
+from mlinterview.judge.runner import UID_RANGE, Judge
 
 SECRET_RUN = uuid.uuid4().hex[:12]
 HIDDEN_IN = f"HIDDENIN-{SECRET_RUN}"
@@ -47,8 +47,13 @@ def zygote_pid(judge: Judge) -> int:
 
 
 def sandbox_processes(judge: Judge) -> list[int]:
-    """Processes left under a sandbox uid or still parented by the warm parent."""
+    """Processes left under a sandbox uid or parented by the warm parent.
+
+    Children forked ahead for the next submissions (idle, holding no data) don't count.
+    """
+    judge.wait_idle()
     parent = zygote_pid(judge)
+    waiting = judge.waiting_children()
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -60,6 +65,8 @@ def sandbox_processes(judge: Judge) -> list[int]:
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         uid = int(fields.get("Uid", "0").split()[0])
         ppid = int(fields.get("PPid", "0").strip())
-        if judge.uid_base <= uid < judge.uid_base + 16 or ppid == parent:
-            found.append(int(entry.name))
+        pid = int(entry.name)
+        ours = judge.uid_base > 0 and judge.uid_base <= uid < judge.uid_base + UID_RANGE
+        if (ours or ppid == parent) and pid not in waiting:
+            found.append(pid)
     return found

@@ -25,6 +25,7 @@ import sys
 import time
 import traceback
 import types
+from collections.abc import Callable
 from typing import Any
 
 from mlinterview.judge import protocol
@@ -153,7 +154,10 @@ def _status_of(exc: BaseException) -> str:
 class Session:
     """One submission loaded in this process, answering batches of tests."""
 
-    def __init__(self, stdout_fd: int | None = None) -> None:
+    def __init__(
+        self, stdout_fd: int | None = None, limiter: Callable[[int, int | None], None] | None = None
+    ) -> None:
+        self.limiter = limiter
         self.func: Any = None
         self.params: list[dict[str, str]] = []
         self.time_limit = 2.0
@@ -169,6 +173,8 @@ class Session:
         name: str = job["function"]
         self.params = job["params"]
         self.time_limit = float(job["time_limit"])
+        if self.limiter is not None and "cpu" in job:
+            self.limiter(int(job["cpu"]), job.get("memory"))
         lines = source.splitlines(True)
         linecache.cache[SUBMISSION_FILE] = (len(source), None, lines, SUBMISSION_FILE)
         try:
@@ -282,10 +288,18 @@ class Session:
         return {"fatal": None, "results": [self.run_test(a, show) for a in job["tests"]]}
 
 
-def serve(job_fd: int, result_fd: int, stdout_fd: int | None) -> None:
-    """Answer job messages until the trusted side closes the job pipe, then exit at once."""
+def serve(
+    job_fd: int,
+    result_fd: int,
+    stdout_fd: int | None,
+    limiter: Callable[[int, int | None], None] | None = None,
+) -> None:
+    """Answer job messages until the trusted side closes the job pipe, then exit at once.
+
+    ``limiter`` applies the first job's CPU and memory limits before the submission loads.
+    """
     signal.signal(signal.SIGALRM, _alarm)
-    session = Session(stdout_fd)
+    session = Session(stdout_fd, limiter)
     while True:
         job = protocol.read_message(job_fd, 1 << 30)
         if job is None:

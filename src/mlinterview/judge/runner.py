@@ -15,13 +15,16 @@ group and everything under its uid.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import math
 import os
 import queue
+import select
 import selectors
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -40,6 +43,10 @@ from mlinterview.judge.verdict import JudgeResult, TestReport, Verdict
 UID_BASE = 60000
 HELLO_TIMEOUT = 120.0
 KILL_GRACE = 5.0
+# Ceilings for children forked ahead of their job; the job lowers them to the problem's
+# own limits before the submission is loaded (see sandbox.lower_limits).
+CEILING_CPU_SECONDS = 120
+CEILING_MEMORY_BYTES = 4096 * 1024 * 1024
 THREAD_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
@@ -55,6 +62,36 @@ class JudgeUnavailable(RuntimeError):
 
 class WorkerDied(RuntimeError):
     pass
+
+
+UID_RANGE = 16  # uids per judge instance (at most this many slots)
+UID_RANGES = 64
+
+
+def claim_uid_range() -> tuple[int, int]:
+    """A uid range no other judge on this machine uses: (first uid, lock fd to keep open).
+
+    Sweeps kill everything under a slot's uid; two judges sharing uids (say the web app
+    and a `mlinterview solve` in a terminal) would kill each other's children.
+    """
+    directory = Path("/run/mlinterview-judge")
+    if not os.access("/run", os.W_OK):
+        directory = Path(tempfile.gettempdir()) / "mlinterview-judge-uids"
+    with contextlib.suppress(FileExistsError):
+        directory.mkdir(mode=0o700)
+    info = os.lstat(directory)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
+        raise JudgeUnavailable(f"{directory} must be a private directory owned by this user")
+    for index in range(UID_RANGES):
+        path = directory / f"range-{index}.lock"
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        return UID_BASE + index * UID_RANGE, fd
+    raise JudgeUnavailable("every sandbox uid range is in use by other judges")
 
 
 def batch_budget(time_limit: float, count: int) -> float:
@@ -93,6 +130,21 @@ class Handle:
     status_fd: int | None
     kill: Callable[[], None]
     wait: Callable[[float], int | None]  # for backends without a status pipe
+    pid: int = 0
+
+    def ended(self) -> bool:
+        """True when a child forked ahead of time died before getting its job."""
+        if self.status_fd is None:
+            return False
+        readable, _, _ = select.select([self.status_fd], [], [], 0)
+        return bool(readable)
+
+    def discard(self) -> None:
+        """Close our ends; an idle child reads end-of-file and exits by itself."""
+        for fd in (self.job_fd, self.result_fd, self.status_fd):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
 class _Worker:
@@ -165,7 +217,7 @@ class _Worker:
             with self.lock, contextlib.suppress(OSError):
                 self.sock.send(json.dumps({"op": "kill", "pid": pid}).encode())
 
-        return Handle(job_w, res_r, st_r, kill, lambda _timeout: None)
+        return Handle(job_w, res_r, st_r, kill, lambda _timeout: None, pid)
 
     def close(self) -> None:
         try:
@@ -574,6 +626,10 @@ class Judge:
     "landlock", "seccomp") switches layers off, so tests can show that each remaining
     layer holds on its own. ``backend="fresh"`` starts a new interpreter per submission
     without any sandbox: the benchmark's baseline, never for users.
+
+    With ``prefork`` (the default) every free slot keeps one child forked and hardened
+    ahead of time, holding no data until its job arrives: fork and hardening then happen
+    off the critical path. Each child still serves exactly one submission.
     """
 
     def __init__(
@@ -583,15 +639,16 @@ class Judge:
         slots_per_worker: int = 2,
         strict: bool = False,
         backend: Literal["zygote", "fresh"] = "zygote",
-        uid_base: int = UID_BASE,
         disabled_layers: tuple[str, ...] = (),
+        prefork: bool = True,
     ) -> None:
         if os.name != "posix" or not hasattr(os, "fork"):
             raise JudgeUnavailable("the judge needs Linux or another POSIX system with fork()")
         self.backend = backend
         self.strict = strict
-        self.uid_base = uid_base
         count = workers if workers is not None else max(1, (os.cpu_count() or 2) // 2)
+        if count * slots_per_worker > UID_RANGE:
+            raise ValueError(f"at most {UID_RANGE} slots per judge")
         self._worker_count = count
         self._slots: queue.Queue[int] = queue.Queue()
         for slot in range(count * slots_per_worker):
@@ -599,9 +656,17 @@ class Judge:
         self._workers: list[_Worker | None] = [None] * count
         self._start_lock = threading.Lock()
         self.disabled_layers = disabled_layers
-        self._drop_uid = os.geteuid() == 0 and "uid" not in disabled_layers
+        self._drop_uid = os.geteuid() == 0 and "uid" not in disabled_layers and backend == "zygote"
+        self.uid_base = 0
+        self._uid_lock = -1
+        if self._drop_uid:
+            self.uid_base, self._uid_lock = claim_uid_range()
         self.missing: dict[str, str] = {}
         self._closed = False
+        self.prefork = prefork and backend == "zygote"
+        self._ready: dict[int, Handle] = {}
+        self._refills: queue.Queue[int | None] = queue.Queue()
+        self._refiller: threading.Thread | None = None
         if backend == "fresh":
             from mlinterview.judge.sandbox import LAYERS
 
@@ -625,19 +690,77 @@ class Judge:
             return worker
 
     def start(self) -> Judge:
-        """Start the warm parents now instead of at the first submission."""
+        """Start the warm parents (and fork the first children) now, not at first use."""
         if self.backend == "zygote":
             for index in range(self._worker_count):
                 self._worker(index)
+            if self.prefork:
+                for _ in range(self._slots.qsize()):
+                    self._hand_to_refiller(self._slots.get())
         return self
 
     def close(self) -> None:
         with self._start_lock:
             self._closed = True
+        if self._refiller is not None:
+            self._refills.put(None)
+            self._refiller.join(timeout=30)
+        for handle in list(self._ready.values()):
+            handle.discard()
+        self._ready.clear()
+        with self._start_lock:
             for worker in self._workers:
                 if worker is not None:
                     worker.close()
             self._workers = [None] * self._worker_count
+            if self._uid_lock >= 0:  # only now may another judge take these uids
+                os.close(self._uid_lock)
+                self._uid_lock = -1
+
+    def wait_idle(self) -> None:
+        """Block until every free slot has its child forked ahead (tests, benchmarks)."""
+        if self.prefork:
+            self._refills.join()
+
+    def waiting_children(self) -> set[int]:
+        """Pids of children forked ahead of time that wait, empty-handed, for a job."""
+        return {handle.pid for handle in list(self._ready.values())}
+
+    def _hand_to_refiller(self, slot: int) -> None:
+        with self._start_lock:
+            if self._refiller is None and not self._closed:
+                self._refiller = threading.Thread(
+                    target=self._refill_loop, name="judge-prefork", daemon=True
+                )
+                self._refiller.start()
+        self._refills.put(slot)
+
+    def _refill_loop(self) -> None:
+        while True:
+            slot = self._refills.get()
+            try:
+                if slot is None:
+                    return
+                if not self._closed:
+                    with contextlib.suppress(JudgeUnavailable, WorkerDied, OSError):
+                        handle = self._spawn(slot, self._request(slot))
+                        if self._closed:
+                            handle.discard()
+                        else:
+                            self._ready[slot] = handle
+            finally:
+                if slot is not None:
+                    self._slots.put(slot)
+                self._refills.task_done()
+
+    def _request(self, slot: int) -> dict[str, Any]:
+        return {
+            "op": "run",
+            "uid": self.uid_base + slot if self._drop_uid else None,
+            "cpu": CEILING_CPU_SECONDS,
+            "memory": CEILING_MEMORY_BYTES,
+            "fsize": protocol.STDOUT_LIMIT,
+        }
 
     def __enter__(self) -> Judge:
         return self.start()
@@ -711,22 +834,25 @@ class Judge:
             jobs.append(job)
         budgets = [batch_budget(limit, len(b)) for b in batches]
         budgets[0] += 0.5  # compiling and running the module's top level
+        jobs[0]["cpu"] = min(math.ceil(sum(budgets)) + 1, CEILING_CPU_SECONDS)
+        jobs[0]["memory"] = problem.limits.memory_mb * 1024 * 1024
         slot = self._slots.get()
         try:
             if self.backend == "zygote":
                 self._worker(slot % self._worker_count)
+            handle = self._ready.pop(slot, None)
+            if handle is not None and handle.ended():
+                handle.discard()
+                handle = None
             started = time.perf_counter()
-            request = {
-                "op": "run",
-                "uid": self.uid_base + slot if self._drop_uid else None,
-                "cpu": math.ceil(sum(budgets)) + 1,
-                "memory": problem.limits.memory_mb * 1024 * 1024,
-                "fsize": protocol.STDOUT_LIMIT,
-            }
-            handle = self._spawn(slot, request)
+            if handle is None:
+                handle = self._spawn(slot, self._request(slot))
             outcome = drive(handle, jobs, budgets)
         finally:
-            self._slots.put(slot)
+            if self.prefork and not self._closed:
+                self._hand_to_refiller(slot)
+            else:
+                self._slots.put(slot)
         return assemble(
             problem,
             batches,

@@ -425,6 +425,18 @@ def _set_limits(request: Request, plan: Plan) -> None:
         resource.setrlimit(which, (soft, hard))
 
 
+def lower_limits(plan: Plan, cpu_seconds: int, memory_bytes: int | None) -> None:
+    """Tighten CPU and address-space limits to one problem's values when its job arrives.
+
+    Children are forked ahead of time with generous ceilings; lowering a limit is always
+    allowed, so this runs in the child before any submitted code is loaded.
+    """
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    if memory_bytes is not None:
+        total = plan.base_address_space + memory_bytes + (64 << 20)
+        resource.setrlimit(resource.RLIMIT_AS, (total, total))
+
+
 def enter(plan: Plan, request: Request, job_fd: int, result_fd: int) -> str:
     """Harden the current (freshly forked, still privileged) process; return its temp dir.
 

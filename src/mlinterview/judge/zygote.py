@@ -18,6 +18,7 @@ go straight from the trusted side to the child.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -68,6 +69,7 @@ PRELOAD = (
     "inspect",
     "linecache",
     "traceback",
+    "resource",
 )
 
 STATUS = struct.Struct("<i")
@@ -132,7 +134,7 @@ class Zygote:
                 finally:
                     os._exit(protocol.EXIT_SETUP_FAILED)
             try:
-                harness.serve(3, 4, 1)
+                harness.serve(3, 4, 1, functools.partial(sandbox.lower_limits, self.plan))
             finally:
                 os._exit(0)
         os.close(job_fd)
