@@ -2,9 +2,11 @@
 
 By default all labs run one after another in this process, so shared imports (numpy,
 scikit-learn, matplotlib) are paid once, by whichever lab needs them first; the import cost
-is printed on its own line. ``--fresh`` runs each lab in a new interpreter instead, which is
-what one ``mlinterview lab ID`` call costs. The load average is printed too: on a shared
-machine it explains most of the variation between runs.
+is printed on its own line. CPU seconds are printed next to wall time: on a loaded machine
+wall time inflates while CPU time stays close to what an idle machine needs. ``--fresh``
+runs each lab in a new interpreter instead, which is what one ``mlinterview lab ID`` call
+costs. The load average is printed too: on a shared machine it explains most of the
+variation between runs.
 
 Usage: python benchmarks/labs_runtime.py [--fresh] [--no-render] [--budget 10] [LAB ...]
 """
@@ -24,7 +26,7 @@ start = time.perf_counter()
 from mlinterview.labs.registry import run_lab
 result = run_lab(sys.argv[1], render=sys.argv[2] == "1")
 print(json.dumps({"verdict": result.verdict, "lab_seconds": result.seconds,
-                  "wall": time.perf_counter() - start}))
+                  "wall": time.perf_counter() - start, "cpu": time.process_time()}))
 """
 
 
@@ -56,7 +58,7 @@ def main() -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if not args.fresh:
         print(f"{'shared imports':32s} {_warm_imports():7.2f} s")
-    total = 0.0
+    total = total_cpu = 0.0
     over = []
     for lab_id in ids:
         if args.fresh:
@@ -70,21 +72,29 @@ def main() -> None:
                 continue
             data = json.loads(run.stdout.strip().splitlines()[-1])
             seconds, verdict = float(data["wall"]), str(data["verdict"])
+            cpu = float(data["cpu"])
         else:
+            cpu_start = time.process_time()
             try:
                 result = run_lab(lab_id, render=render)
             except LabUnavailableError as exc:
                 print(f"{lab_id:32s}  skipped: {exc}")
                 continue
             seconds, verdict = result.seconds, result.verdict
+            cpu = time.process_time() - cpu_start
         total += seconds
+        total_cpu += cpu
         flag = "  OVER BUDGET" if seconds > args.budget else ""
         print(
-            f"{lab_id:32s} {seconds:7.2f} s  {seconds / args.budget:5.2f}x budget  {verdict}{flag}"
+            f"{lab_id:32s} {seconds:7.2f} s wall {cpu:7.2f} s cpu  "
+            f"{seconds / args.budget:5.2f}x budget  {verdict}{flag}"
         )
         if seconds > args.budget:
             over.append(lab_id)
-    print(f"{'total':32s} {total:7.2f} s  ({len(ids)} labs, budget {args.budget:g} s each)")
+    print(
+        f"{'total':32s} {total:7.2f} s wall {total_cpu:7.2f} s cpu  "
+        f"({len(ids)} labs, budget {args.budget:g} s each)"
+    )
     print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if over:
         print("over budget: " + ", ".join(over))

@@ -49,6 +49,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import math
+import os
 import pkgutil
 import random
 import time
@@ -205,9 +206,17 @@ def _single_threaded(needs_torch: bool) -> Iterator[None]:
     """Run BLAS/OpenMP single-threaded: labs are small, and on a busy machine threaded
     BLAS spins and oversubscribes (a digits-sized logistic regression took 10 s with two
     threads under load and 0.1 s with one). One thread also keeps results bit-identical.
+
+    threadpoolctl only limits libraries that are already loaded, so the BLAS libraries of
+    numpy and scipy are loaded first; OpenMP (loaded by scikit-learn, costly to import for
+    labs that do not use it) is limited through ``OMP_NUM_THREADS`` instead, which libgomp
+    reads when it loads. An explicit user setting of that variable is respected.
     """
+    import numpy  # noqa: F401  (loads numpy's BLAS)
+    import scipy.linalg  # noqa: F401  (loads scipy's BLAS)
     from threadpoolctl import threadpool_limits
 
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     previous = None
     if needs_torch:
         import torch

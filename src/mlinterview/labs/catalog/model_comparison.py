@@ -73,21 +73,24 @@ def run(*, datasets: str, folds: int, tolerance: float, n_trees: int, seed: int)
         metrics[f"{name}_baseline_accuracy"] = results[name]["majority baseline"][0]
 
     def draw(fig: Any, lang: str) -> None:
-        axes = fig.subplots(1, len(chosen), squeeze=False, sharey=True)[0]
-        for ax, name in zip(axes, chosen, strict=True):
-            for family, (mean, _std, fit) in results[name].items():
-                ax.scatter(fit * 1000, mean, s=30)
-                ax.annotate(
-                    family,
-                    (fit * 1000, mean),
-                    fontsize=6,
-                    xytext=(3, 2),
-                    textcoords="offset points",
-                )
-            ax.set_xscale("log")
-            ax.set_title(name)
-            ax.set_xlabel("Trainingszeit (ms)" if lang == "de" else "fit time (ms)")
-        axes[0].set_ylabel("Accuracy (CV)")
+        import numpy as np
+
+        de = lang == "de"
+        ax1, ax2 = fig.subplots(1, 2, sharey=True)
+        families = list(next(iter(results.values())))
+        pos = np.arange(len(families))
+        height = 0.8 / len(chosen)
+        for i, name in enumerate(chosen):
+            offset = pos + (i - (len(chosen) - 1) / 2) * height
+            ax1.barh(offset, [results[name][f][0] for f in families], height, label=name)
+            ax2.barh(offset, [results[name][f][2] * 1000 for f in families], height)
+        ax1.set_yticks(pos, families)
+        ax1.invert_yaxis()
+        ax1.set_xlim(0, 1)
+        ax1.set_xlabel(f"Accuracy ({folds}-fache CV)" if de else f"accuracy ({folds}-fold CV)")
+        ax1.legend(fontsize=7, loc="lower left")
+        ax2.set_xscale("log")
+        ax2.set_xlabel("Trainingszeit je Fold (ms)" if de else "fit time per fold (ms)")
 
     listing = ", ".join(f"{n}: {w}" for n, w in winners.items())
     return Outcome(
@@ -100,7 +103,7 @@ def run(*, datasets: str, folds: int, tolerance: float, n_trees: int, seed: int)
             f"{metrics['min_margin_over_baseline'] * 100:.0f} points. "
             + (
                 "No family wins everywhere, so the choice is an experiment under one protocol, "
-                "and the simple, fast model is the baseline to beat."
+                "and a simple linear model is the baseline to beat."
                 if supported
                 else "The claim fails here: either one family wins on every dataset compared, "
                 "or the simple model falls further behind than allowed."
@@ -112,7 +115,7 @@ def run(*, datasets: str, folds: int, tolerance: float, n_trees: int, seed: int)
             f"{metrics['min_margin_over_baseline'] * 100:.0f} Punkte. "
             + (
                 "Keine Familie gewinnt überall; die Wahl ist also ein Experiment unter einem "
-                "festen Protokoll, und das einfache, schnelle Modell ist die Messlatte."
+                "festen Protokoll, und ein einfaches lineares Modell ist die Messlatte."
                 if supported
                 else "Hier gilt die Behauptung nicht: Entweder gewinnt eine Familie auf allen "
                 "verglichenen Datensätzen, oder das einfache Modell fällt weiter zurück als "
