@@ -238,9 +238,10 @@ class Session:
             return {"status": "skipped", "seconds": 0.0}
         before = self._stdout_position()
         result: dict[str, Any] = {"status": "ok", "seconds": 0.0}
-        values = build_args(self.params, args)
         start = time.perf_counter()
         try:
+            values = build_args(self.params, args)
+            start = time.perf_counter()
             signal.setitimer(signal.ITIMER_REAL, self.time_limit)
             try:
                 output = self.func(*values)

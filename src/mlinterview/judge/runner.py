@@ -211,7 +211,12 @@ class _Worker:
             for fd in (job_w, res_r, st_r):
                 os.close(fd)
             raise WorkerDied("the warm parent closed its socket")
-        pid = int(json.loads(reply)["pid"])
+        answer = json.loads(reply)
+        if "pid" not in answer:
+            for fd in (job_w, res_r, st_r):
+                os.close(fd)
+            raise JudgeUnavailable(f"the judge could not start a child: {answer.get('error')}")
+        pid = int(answer["pid"])
 
         def kill() -> None:
             with self.lock, contextlib.suppress(OSError):

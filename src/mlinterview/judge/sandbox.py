@@ -249,6 +249,7 @@ class Plan:
     seccomp: bytes | None = None
     seccomp_pid_offsets: tuple[int, ...] = ()
     base_address_space: int = 0
+    limits: tuple[str, ...] = ()  # the RLIMIT_* names this system lets us set
 
     def active(self, layer: str) -> bool:
         return layer not in self.missing
@@ -365,7 +366,35 @@ def make_plan(
                 os.close(handle)
                 plan.remap.append((path, fixed))
     plan.base_address_space = _address_space()
+    plan.limits = tuple(name for name in LIMIT_NAMES if _can_limit(name))
+    absent = [name for name in LIMIT_NAMES if name not in plan.limits]
+    if absent:
+        plan.missing["rlimits"] = f"not supported here: {', '.join(absent)}"
     return plan
+
+
+LIMIT_NAMES = (
+    "RLIMIT_CPU",
+    "RLIMIT_AS",
+    "RLIMIT_FSIZE",
+    "RLIMIT_CORE",
+    "RLIMIT_NOFILE",
+    "RLIMIT_NPROC",
+    "RLIMIT_MEMLOCK",
+    "RLIMIT_MSGQUEUE",
+)
+
+
+def _can_limit(name: str) -> bool:
+    """Setting a limit to its current value shows whether this system supports it."""
+    which = getattr(resource, name, None)
+    if which is None:
+        return False
+    try:
+        resource.setrlimit(which, resource.getrlimit(which))
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def _address_space() -> int:
@@ -409,20 +438,21 @@ def _arrange_fds(keep: list[int], fixed: list[int]) -> None:
 
 
 def _set_limits(request: Request, plan: Plan) -> None:
-    limits = [
-        (resource.RLIMIT_CPU, request.cpu_seconds, request.cpu_seconds + 1),
-        (resource.RLIMIT_FSIZE, request.file_bytes, request.file_bytes),
-        (resource.RLIMIT_CORE, 0, 0),
-        (resource.RLIMIT_NOFILE, 64, 64),
-    ]
+    wanted = {
+        "RLIMIT_CPU": (request.cpu_seconds, request.cpu_seconds + 1),
+        "RLIMIT_FSIZE": (request.file_bytes, request.file_bytes),
+        "RLIMIT_CORE": (0, 0),
+        "RLIMIT_NOFILE": (64, 64),
+        "RLIMIT_NPROC": (0, 0),
+        "RLIMIT_MEMLOCK": (0, 0),
+        "RLIMIT_MSGQUEUE": (0, 0),
+    }
     if request.memory_bytes is not None:
         total = plan.base_address_space + request.memory_bytes + (64 << 20)
-        limits.append((resource.RLIMIT_AS, total, total))
-    for name in ("RLIMIT_NPROC", "RLIMIT_MEMLOCK", "RLIMIT_MSGQUEUE"):
-        if hasattr(resource, name):
-            limits.append((getattr(resource, name), 0, 0))
-    for which, soft, hard in limits:
-        resource.setrlimit(which, (soft, hard))
+        wanted["RLIMIT_AS"] = (total, total)
+    for name, values in wanted.items():
+        if name in plan.limits:
+            resource.setrlimit(getattr(resource, name), values)
 
 
 def lower_limits(plan: Plan, cpu_seconds: int, memory_bytes: int | None) -> None:
@@ -431,8 +461,9 @@ def lower_limits(plan: Plan, cpu_seconds: int, memory_bytes: int | None) -> None
     Children are forked ahead of time with generous ceilings; lowering a limit is always
     allowed, so this runs in the child before any submitted code is loaded.
     """
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-    if memory_bytes is not None:
+    if "RLIMIT_CPU" in plan.limits:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    if memory_bytes is not None and "RLIMIT_AS" in plan.limits:
         total = plan.base_address_space + memory_bytes + (64 << 20)
         resource.setrlimit(resource.RLIMIT_AS, (total, total))
 

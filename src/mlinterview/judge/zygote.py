@@ -113,7 +113,13 @@ class Zygote:
 
         job_fd, result_fd, status_fd = fds
         uid = request.get("uid")
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:  # out of memory or processes: say so, stay alive
+            for fd in fds:
+                os.close(fd)
+            self.control.send(json.dumps({"error": f"fork failed: {exc.strerror}"}).encode())
+            return
         if pid == 0:  # the child: harden, then serve; never return into this loop
             try:
                 sandbox.enter(
