@@ -8,8 +8,9 @@ run the (trusted) reference solutions, so both sides see identical data shapes.
 
 Job messages (trusted -> child), one per batch of tests:
     {"source": str, "function": str, "params": [{"name", "type"}], "time_limit": float,
-     "show": bool, "tests": [{arg name: value}, ...]}
-    (``source``/``function``/``params``/``time_limit`` only in the first message)
+     "cpu": int, "memory": int, "show": bool, "tests": [{arg name: value}, ...]}
+    (everything but ``show`` and ``tests`` only in the first message; ``cpu`` and
+    ``memory`` lower the child's rlimits before the submission is loaded)
 Result messages (child -> trusted), one per job message:
     {"fatal": null | {"kind", "message", "traceback"},
      "results": [{"status", "seconds", "output", "error", "traceback", "stdout"}, ...]}
