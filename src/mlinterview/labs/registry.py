@@ -10,7 +10,7 @@ matplotlib etc. *inside* the run function, because listing labs imports every mo
 
 .. code-block:: python
 
-    from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+    from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
     def run(*, n: int, seed: int) -> Outcome:
         import numpy as np                       # heavy imports here, not at the top
@@ -22,7 +22,7 @@ matplotlib etc. *inside* the run function, because listing labs imports every mo
         return Outcome(
             supported=abs(score) < 0.2,          # verdict computed from the numbers
             metrics={"mean": score},             # plain numbers; numpy scalars are fine
-            explanation=text(en=f"...{score:.3f}...", de=f"...{score:.3f}..."),
+            explanation=text(f"mean {score:.3f}", f"Mittelwert {de_num(score)}"),
             tables=[Table(text("Means", "Mittelwerte"), ("n", "mean"), ((n, score),))],
             plots=[Plot("curve", text("Curve", "Kurve"), draw)],
         )
@@ -34,14 +34,16 @@ matplotlib etc. *inside* the run function, because listing labs imports every mo
         run_fn=run,
     )
 
-Every lab gets a ``seed`` parameter (0 to 2**31-1, default 0) unless it declares its own;
-:func:`run_lab` also seeds Python's and numpy's global generators with it, but labs should
-pass ``seed`` explicitly to every ``random_state``. Cross-parameter rules (say k larger than
-the training set) are checked inside ``run`` by raising :class:`LabParameterError` with a
-one-line message. Labs that need PyTorch set ``needs_torch=True``; :func:`run_lab` then
-reports how to install it when it is missing. Problems with a module (no ``LAB``, id not
-matching the file name, bad defaults) are collected by :func:`registry_issues` and
-reported by ``mlinterview bank check``.
+German texts write numbers with a decimal comma (``de_num``). Every lab gets a ``seed``
+parameter (0 to 2**31-1, default 0) unless it declares its own; :func:`run_lab` also seeds
+Python's and numpy's global generators with it, but labs should pass ``seed`` explicitly to
+every ``random_state``. Cross-parameter rules (say k larger than the training set) are
+checked inside ``run`` by raising :class:`LabParameterError` with a one-line message. Labs
+that need PyTorch set ``needs_torch=True``; :func:`run_lab` then reports how to install it
+when it is missing. Problems with a module (no ``LAB``, id not matching the file name, bad
+defaults) are collected by :func:`registry_issues` and reported by ``mlinterview bank
+check``. :func:`run_lab` runs BLAS and OpenMP with one thread (see
+:func:`_single_threaded`); ``benchmarks/labs_runtime.py`` times every lab.
 """
 
 from __future__ import annotations
