@@ -65,6 +65,7 @@ def test_child_identity_descriptors_and_environment(judge: Judge, double: Toy) -
     # inherited from the warm parent (its control socket, other children's pipes).
     assert fds[:5] == [0, 1, 2, 3, 4] and len(fds) <= 8
     assert env == ["HOME", "LANG", "TMPDIR"]
+    judge.wait_idle()  # the finished child is reaped and cleaned up in the background
     assert not os.path.exists(cwd), "the private temporary directory must be removed"
 
 

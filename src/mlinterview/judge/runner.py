@@ -274,6 +274,7 @@ class Outcome:
     failed_batch: int = 0
     detail: str = ""
     status: int | None = None
+    lingering: bool = False  # every batch answered; the child's end is settled later
 
 
 def _valid_reply(reply: Any, count: int) -> dict[str, Any]:
@@ -304,8 +305,15 @@ def _valid_reply(reply: Any, count: int) -> dict[str, Any]:
     return {"fatal": None, "results": results}
 
 
-def drive(handle: Handle, jobs: list[dict[str, Any]], budgets: list[float]) -> Outcome:
-    """Send the jobs one at a time, collect one reply each, enforce every deadline."""
+def drive(
+    handle: Handle, jobs: list[dict[str, Any]], budgets: list[float], linger: bool = False
+) -> Outcome:
+    """Send the jobs one at a time, collect one reply each, enforce every deadline.
+
+    With ``linger``, return as soon as every batch is answered: the verdict cannot depend
+    on anything the child does afterwards (exit codes are never trusted, and nothing more
+    is read from it), so waiting for its end is left to the caller (``outcome.lingering``).
+    """
     outcome = Outcome()
     selector = selectors.DefaultSelector()
     os.set_blocking(handle.job_fd, False)
@@ -347,8 +355,16 @@ def drive(handle: Handle, jobs: list[dict[str, Any]], budgets: list[float]) -> O
             os.close(handle.job_fd)
             job_open = False
 
+    def answered() -> bool:
+        return len(outcome.replies) == len(jobs) or any(
+            r["fatal"] is not None for r in outcome.replies
+        )
+
     try:
         while result_open or not status_done:
+            if linger and outcome.failure is None and answered():
+                outcome.lingering = not status_done
+                break
             now = time.monotonic()
             if killed_at is None and now >= deadline and (result_open or not status_done):
                 if current < len(jobs) and len(outcome.replies) <= current:
@@ -427,9 +443,21 @@ def drive(handle: Handle, jobs: list[dict[str, Any]], budgets: list[float]) -> O
         close_job()
         selector.close()
         os.close(handle.result_fd)
-        if handle.status_fd is not None:
+        if handle.status_fd is not None and not outcome.lingering:
             os.close(handle.status_fd)
     return outcome
+
+
+def settle(handle: Handle, grace: float = 1.0) -> None:
+    """Wait for a lingering child's end; kill it if it outstays ``grace`` seconds."""
+    assert handle.status_fd is not None
+    try:
+        ready, _, _ = select.select([handle.status_fd], [], [], grace)
+        if not ready:
+            handle.kill()
+            select.select([handle.status_fd], [], [], KILL_GRACE)
+    finally:
+        os.close(handle.status_fd)
 
 
 # --- from outcome to verdict -----------------------------------------------------------------
@@ -670,7 +698,7 @@ class Judge:
         self._closed = False
         self.prefork = prefork and backend == "zygote"
         self._ready: dict[int, Handle] = {}
-        self._refills: queue.Queue[int | None] = queue.Queue()
+        self._refills: queue.Queue[tuple[int, Handle | None] | None] = queue.Queue()
         self._refiller: threading.Thread | None = None
         if backend == "fresh":
             from mlinterview.judge.sandbox import LAYERS
@@ -731,21 +759,25 @@ class Judge:
         """Pids of children forked ahead of time that wait, empty-handed, for a job."""
         return {handle.pid for handle in list(self._ready.values())}
 
-    def _hand_to_refiller(self, slot: int) -> None:
+    def _hand_to_refiller(self, slot: int, lingering: Handle | None = None) -> None:
         with self._start_lock:
             if self._refiller is None and not self._closed:
                 self._refiller = threading.Thread(
                     target=self._refill_loop, name="judge-prefork", daemon=True
                 )
                 self._refiller.start()
-        self._refills.put(slot)
+        self._refills.put((slot, lingering))
 
     def _refill_loop(self) -> None:
+        """Settle finished children, then fork the next one for their slot, off the hot path."""
         while True:
-            slot = self._refills.get()
+            item = self._refills.get()
+            slot = None if item is None else item[0]
             try:
-                if slot is None:
+                if item is None or slot is None:
                     return
+                if item[1] is not None:
+                    settle(item[1])
                 if not self._closed:
                     with contextlib.suppress(JudgeUnavailable, WorkerDied, OSError):
                         handle = self._spawn(slot, self._request(slot))
@@ -841,6 +873,9 @@ class Judge:
         budgets[0] += 0.5  # compiling and running the module's top level
         jobs[0]["cpu"] = min(math.ceil(sum(budgets)) + 1, CEILING_CPU_SECONDS)
         jobs[0]["memory"] = problem.limits.memory_mb * 1024 * 1024
+        outcome = Outcome()
+        handle: Handle | None = None
+        started = time.perf_counter()
         slot = self._slots.get()
         try:
             if self.backend == "zygote":
@@ -852,11 +887,14 @@ class Judge:
             started = time.perf_counter()
             if handle is None:
                 handle = self._spawn(slot, self._request(slot))
-            outcome = drive(handle, jobs, budgets)
+            outcome = drive(handle, jobs, budgets, linger=self.prefork)
         finally:
+            lingering = handle if handle is not None and outcome.lingering else None
             if self.prefork and not self._closed:
-                self._hand_to_refiller(slot)
+                self._hand_to_refiller(slot, lingering)
             else:
+                if lingering is not None:
+                    settle(lingering)
                 self._slots.put(slot)
         return assemble(
             problem,
