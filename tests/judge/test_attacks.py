@@ -318,7 +318,7 @@ RESOURCE_ATTACKS = {
         import json, sys
         sys.setrecursionlimit(10**8)
         NESTED = []
-        for _ in range(200_000):
+        for _ in range(150_000):
             NESTED = [NESTED]
         def double(x):
             return len(json.dumps(NESTED)) + 2 * x
