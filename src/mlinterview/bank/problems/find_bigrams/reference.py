@@ -1,4 +1,5 @@
 """Reference: split on whitespace, lower-case, pair each word with its successor."""
+
 import itertools
 
 

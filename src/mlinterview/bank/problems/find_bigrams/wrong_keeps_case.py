@@ -1,4 +1,5 @@
 """Wrong: forgets to lower-case, so the output keeps the capitals of the input."""
+
 import itertools
 
 

@@ -1,4 +1,5 @@
 """Wrong: collects the bigrams in a set, which drops repeats and loses their order."""
+
 import itertools
 
 
