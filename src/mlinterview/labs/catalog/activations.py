@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -222,13 +222,14 @@ def run(
             f"{activation_name} the same network reaches {non_best:.0%} ({non_success:.0%} of "
             f"the runs). ReLU(100) = {metrics['relu_at_100']:.0f}: activations are not there to "
             "bound the net input, they are there to bend the function.",
-            f"Mit der Identität als verborgener Aktivierung klassifiziert der beste von "
-            f"{restarts} Läufen {lin_best:.0%} der XOR-Punkte richtig: Die beiden Schichten "
-            f"sind zusammen eine einzige lineare Abbildung (größte Abweichung {collapse:.1e}), "
-            f"und keine Gerade trennt XOR. Mit {activation_name} erreicht dasselbe Netz "
-            f"{non_best:.0%} ({non_success:.0%} der Läufe). ReLU(100) = "
-            f"{metrics['relu_at_100']:.0f}: Aktivierungen sind nicht dazu da, die Eingabe zu "
-            "begrenzen, sondern um die Funktion nichtlinear zu machen.".replace("%", " %"),
+            f"Mit der Identität als verborgener Aktivierung klassifiziert der beste von {restarts} "
+            f"Läufen {de_num(lin_best, '.0%')} der XOR-Punkte richtig: Die beiden Schichten sind "
+            "zusammen eine einzige lineare Abbildung (größte Abweichung "
+            f"{de_num(collapse, '.1e')}), und keine Gerade trennt XOR. Mit {activation_name} "
+            f"erreicht dasselbe Netz {de_num(non_best, '.0%')} ({de_num(non_success, '.0%')} der "
+            f"Läufe). ReLU(100) = {de_num(metrics['relu_at_100'], '.0f')}: Aktivierungen sind "
+            "nicht dazu da, die Eingabe zu begrenzen, sondern um die Funktion nichtlinear zu "
+            "machen.".replace("%", " %"),
         ),
         tables=[
             Table(

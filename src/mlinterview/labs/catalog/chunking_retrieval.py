@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -300,14 +300,14 @@ def run(*, n_facts: int, overlap_share: float, top_k: int, seed: int) -> Outcome
             f"needs {need_en(tok_ov)} with overlapping chunks and {need_en(tok_none)} "
             "without: larger chunks buy recall with more tokens, cost and latency, and "
             "they dilute the match with unrelated text.",
-            f"Jede Antwort steht in einer Passage von bis zu {fact_len} Wörtern. Kürzere "
-            f"Chunks können sie nie ganz enthalten (Recall {max(too_small, default=0.0):.2f}). "
-            f"Ohne Überlappung zerschneidet eine Chunkgrenze bei 32 Wörtern "
-            f"{metrics['split_rate_size32_no_overlap']:.0%} der Fakten, mit "
-            f"{overlap_share:.0%} Überlappung {metrics['split_rate_size32_overlap']:.0%}. "
-            f"Für Recall@{top_k} von {TARGET_RECALL} braucht es mit überlappenden Chunks "
-            f"{need_de(tok_ov)}, ohne Überlappung {need_de(tok_none)}: Größere Chunks erkaufen "
-            "Recall mit mehr "
+            f"Jede Antwort steht in einer Passage von bis zu {fact_len} Wörtern. Kürzere Chunks "
+            f"können sie nie ganz enthalten (Recall {de_num(max(too_small, default=0.0), '.2f')}). "
+            "Ohne Überlappung zerschneidet eine Chunkgrenze bei 32 Wörtern "
+            f"{de_num(metrics['split_rate_size32_no_overlap'], '.0%')} der Fakten, mit "
+            f"{de_num(overlap_share, '.0%')} Überlappung "
+            f"{de_num(metrics['split_rate_size32_overlap'], '.0%')}. Für Recall@{top_k} von "
+            f"{de_num(TARGET_RECALL, 'g')} braucht es mit überlappenden Chunks {need_de(tok_ov)}, "
+            f"ohne Überlappung {need_de(tok_none)}: Größere Chunks erkaufen Recall mit mehr "
             "Tokens, Kosten und Latenz und verwässern den Treffer mit fremdem Text.".replace(
                 "%", " %"
             ),

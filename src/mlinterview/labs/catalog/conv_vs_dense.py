@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -179,10 +179,10 @@ def run(
             f"Dense-Schicht mit {dense_units} Einheiten braucht {_de(dense)} Parameter "
             f"({_de(dense * nbytes / 1e6)} MB in {dtype}); eine {kernel}x{kernel}-Faltung mit "
             f"{filters} Filtern braucht {_de(conv)}, also {_de(ratio)}-mal weniger, und die Zahl "
-            "wächst nicht mit dem Bild. Verschiebt man die Eingabe, verschiebt sich die "
-            f"Ausgabe der Faltung exakt mit (relativer Fehler {conv_err:.1e}), während sich "
-            f"die Ausgabe der Dense-Schicht völlig ändert ({_de(dense_err, 2)}): Die Faltung "
-            "verwendet an jeder Position denselben kleinen Kern.",
+            "wächst nicht mit dem Bild. Verschiebt man die Eingabe, verschiebt sich die Ausgabe "
+            f"der Faltung exakt mit (relativer Fehler {de_num(conv_err, '.1e')}), während sich die "
+            f"Ausgabe der Dense-Schicht völlig ändert ({_de(dense_err, 2)}): Die Faltung verwendet "
+            "an jeder Position denselben kleinen Kern.",
         ),
         tables=[
             Table(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -304,11 +304,13 @@ def run(
             "below that merges two real objects, one far above it lets duplicates through.",
             f"In {scenes} Szenen mit {before['objects']} Objekten liefert der Detektor roh "
             f"{before['detections']} Boxen, davon {before['duplicates']} Duplikate eines schon "
-            f"gefundenen Objekts (AP@0.5 = {before['ap']:.3f}). NMS mit IoU > {iou_threshold} "
-            f"behält {after['detections']} Boxen mit {after['duplicates']} Duplikaten, Recall "
-            f"{after['recall']:.3f} (vorher {before['recall']:.3f}) und AP {after['ap']:.3f}. "
-            f"Das absichtlich überlappende Paar hat im Mittel IoU {pair_iou:.2f}: Eine Schwelle "
-            "darunter verschmilzt zwei echte Objekte, eine weit darüber lässt Duplikate durch.",
+            f"gefundenen Objekts (AP@0,5 = {de_num(before['ap'], '.3f')}). NMS mit IoU > "
+            f"{de_num(iou_threshold, 'g')} behält {after['detections']} Boxen mit "
+            f"{after['duplicates']} Duplikaten, Recall {de_num(after['recall'], '.3f')} (vorher "
+            f"{de_num(before['recall'], '.3f')}) und AP {de_num(after['ap'], '.3f')}. Das "
+            f"absichtlich überlappende Paar hat im Mittel IoU {de_num(pair_iou, '.2f')}: Eine "
+            "Schwelle darunter verschmilzt zwei echte Objekte, eine weit darüber lässt Duplikate "
+            "durch.",
         ),
         tables=[
             Table(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 MIN_RATIO = 3.0  # "clearly beats": at least three times the random policy's mean return
 EVAL_SEED = 100_000
@@ -186,14 +186,15 @@ def run(
             "input and outputs one Q-value per action. Replay breaks the correlation between "
             "consecutive samples, and the target network keeps the regression target from "
             "chasing itself.",
-            f"Nach {total_steps} Umgebungsschritten ({len(losses)} Gradientenschritten) "
-            f"erreicht die gierige Politik des Q-Netzes im Mittel {dqn_mean:.1f} über "
-            f"{eval_episodes} neue Episoden, das {ratio:.1f}-Fache der Zufallspolitik mit "
-            f"{rnd_mean:.1f} (z = {z:.1f}). Der Zustand besteht aus vier reellen Zahlen, eine "
-            "Q-Tabelle gäbe es nur nach grober Diskretisierung; das Netz ({params_count} Gewichte) "
-            "bekommt den Zustand als Eingabe und gibt für jede Aktion einen Q-Wert aus. "
-            "Experience Replay bricht die Korrelation aufeinanderfolgender Beispiele, und "
-            "das Zielnetz verhindert, dass das Regressionsziel sich selbst hinterherläuft.",
+            f"Nach {total_steps} Umgebungsschritten ({len(losses)} Gradientenschritten) erreicht "
+            f"die gierige Politik des Q-Netzes im Mittel {de_num(dqn_mean, '.1f')} über "
+            f"{eval_episodes} neue Episoden, das {de_num(ratio, '.1f')}-Fache der Zufallspolitik "
+            f"mit {de_num(rnd_mean, '.1f')} (z = {de_num(z, '.1f')}). Der Zustand besteht aus vier "
+            "reellen Zahlen, eine Q-Tabelle gäbe es nur nach grober Diskretisierung; das Netz "
+            "({params_count} Gewichte) bekommt den Zustand als Eingabe und gibt für jede Aktion "
+            "einen Q-Wert aus. Experience Replay bricht die Korrelation aufeinanderfolgender "
+            "Beispiele, und das Zielnetz verhindert, dass das Regressionsziel sich selbst "
+            "hinterherläuft.",
         ),
         tables=[
             Table(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -214,14 +214,14 @@ def run(*, dataset: str, n_samples: int, folds: int, n_estimators: int, seed: in
             f"model ({best_single}, {mean[best_single]:.3f}): {combining_gain:+.3f}. "
             "Ensembles help most when members are good and make different mistakes.",
             f"Auf {dataset} ({len(y)} Beispiele, {folds}-fache Kreuzvalidierung): Bagging hebt "
-            f"einen einzelnen tiefen Baum von {mean['deep tree']:.3f} auf "
-            f"{mean['bagging (trees)']:.3f}, weil das Mitteln seine Varianz glättet; AdaBoost "
-            f"macht aus einem Stumpf mit {mean['stump']:.3f} ein Modell mit "
-            f"{mean['AdaBoost (stumps)']:.3f}, indem es die verbleibenden Fehler nachlernt "
-            f"(Bias). Bestes Ensemble ({best_ensemble}, {mean[best_ensemble]:.3f}) gegen "
-            f"bestes Einzelmodell ({best_single}, {mean[best_single]:.3f}): "
-            f"{combining_gain:+.3f}. Ensembles helfen am meisten, wenn die Mitglieder gut sind "
-            "und verschiedene Fehler machen.",
+            f"einen einzelnen tiefen Baum von {de_num(mean['deep tree'], '.3f')} auf "
+            f"{de_num(mean['bagging (trees)'], '.3f')}, weil das Mitteln seine Varianz glättet; "
+            f"AdaBoost macht aus einem Stumpf mit {de_num(mean['stump'], '.3f')} ein Modell mit "
+            f"{de_num(mean['AdaBoost (stumps)'], '.3f')}, indem es die verbleibenden Fehler "
+            f"nachlernt (Bias). Bestes Ensemble ({best_ensemble}, "
+            f"{de_num(mean[best_ensemble], '.3f')}) gegen bestes Einzelmodell ({best_single}, "
+            f"{de_num(mean[best_single], '.3f')}): {de_num(combining_gain, '+.3f')}. Ensembles "
+            "helfen am meisten, wenn die Mitglieder gut sind und verschiedene Fehler machen.",
         ),
         tables=[
             Table(

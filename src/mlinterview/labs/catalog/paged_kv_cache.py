@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -271,14 +271,15 @@ def run(
             f"blocks of {block_size} tokens waste {100 * paged.waste:.1f} % (only the unused "
             f"tail of each last block) and run {paged.mean_batch:.1f} at a time, finishing "
             f"the queue {metrics['throughput_gain']:.2f}x faster.",
-            f"{n_requests} Anfragen (mittlere Länge {totals.mean():.0f}, längste "
-            f"{totals.max()}, Grenze {max_len}) teilen sich {memory_gib} GiB KV-Cache "
+            f"{n_requests} Anfragen (mittlere Länge {de_num(totals.mean(), '.0f')}, längste "
+            f"{totals.max()}, Grenze {max_len}) teilen sich {de_num(memory_gib, 'g')} GiB KV-Cache "
             f"({capacity} Tokens). Wer pro Anfrage max_len reserviert, verschwendet "
-            f"{100 * contiguous.waste:.1f} % des reservierten Speichers und bedient "
-            f"{contiguous.mean_batch:.1f} Anfragen gleichzeitig; Blöcke zu {block_size} "
-            f"Tokens verschwenden {100 * paged.waste:.1f} % (nur den ungenutzten Rest des "
-            f"jeweils letzten Blocks), bedienen {paged.mean_batch:.1f} gleichzeitig und "
-            f"arbeiten die Warteschlange {metrics['throughput_gain']:.2f}-mal so schnell ab.",
+            f"{de_num(100 * contiguous.waste, '.1f')} % des reservierten Speichers und bedient "
+            f"{de_num(contiguous.mean_batch, '.1f')} Anfragen gleichzeitig; Blöcke zu {block_size} "
+            f"Tokens verschwenden {de_num(100 * paged.waste, '.1f')} % (nur den ungenutzten Rest "
+            f"des jeweils letzten Blocks), bedienen {de_num(paged.mean_batch, '.1f')} gleichzeitig "
+            f"und arbeiten die Warteschlange {de_num(metrics['throughput_gain'], '.2f')}-mal so "
+            "schnell ab.",
         ),
         tables=[
             Table(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -200,16 +200,17 @@ def run(
             f"orders, the first-shown answer wins {swap_first_rate:.1%} of the verdicts, where "
             f"an unbiased judge would be at 50% (z = {swap_z:.1f}). Random "
             "or swapped order keeps the ranking fair; fixed order would not.",
-            f"{battles} simulierte Duelle zwischen {n_models} Modellen mit bekannter Stärke. "
-            f"Die Rangkorrelation mit der Wahrheit beträgt {rho_bt:.3f} für Bradley–Terry "
-            f"und {rho_elo:.3f} für Elo (K = {elo_k}). Der Judge bevorzugt die zuerst "
-            f"gezeigte Antwort um {position_bias} Logits; die erste Position gewann "
-            f"{first_rate:.1%} der Duelle, und ein Bradley–Terry-Modell mit Positionsterm "
-            f"schätzt den Bias auf {beta_hat:.3f} ± {beta_se:.3f}. Wird jedes von "
-            f"{swap_pairs} Paaren in beiden Reihenfolgen bewertet, gewinnt die zuerst gezeigte "
-            f"Antwort {swap_first_rate:.1%} der Urteile; ein Judge ohne Bias läge bei 50% "
-            f"(z = {swap_z:.1f}). Zufällige oder vertauschte Reihenfolge hält die "
-            "Rangliste fair, eine feste Reihenfolge nicht.".replace("%", " %"),
+            f"{battles} simulierte Duelle zwischen {n_models} Modellen mit bekannter Stärke. Die "
+            f"Rangkorrelation mit der Wahrheit beträgt {de_num(rho_bt, '.3f')} für Bradley–Terry "
+            f"und {de_num(rho_elo, '.3f')} für Elo (K = {de_num(elo_k, 'g')}). Der Judge bevorzugt "
+            f"die zuerst gezeigte Antwort um {de_num(position_bias, 'g')} Logits; die erste "
+            f"Position gewann {de_num(first_rate, '.1%')} der Duelle, und ein Bradley–Terry-Modell "
+            f"mit Positionsterm schätzt den Bias auf {de_num(beta_hat, '.3f')} ± "
+            f"{de_num(beta_se, '.3f')}. Wird jedes von {swap_pairs} Paaren in beiden Reihenfolgen "
+            f"bewertet, gewinnt die zuerst gezeigte Antwort {de_num(swap_first_rate, '.1%')} der "
+            f"Urteile; ein Judge ohne Bias läge bei 50% (z = {de_num(swap_z, '.1f')}). Zufällige "
+            "oder vertauschte Reihenfolge hält die Rangliste fair, eine feste Reihenfolge "
+            "nicht.".replace("%", " %"),
         ),
         tables=[
             Table(

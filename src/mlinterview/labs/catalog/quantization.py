@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -165,14 +165,15 @@ def run(
             f"scale for the whole tensor the 8-bit error is {100 * pt8:.3f} %, per channel "
             f"{100 * pc8:.3f} %: outliers stretch a shared scale and coarsen every other weight.",
             f"Eine Gewichtsmatrix mit {rows}x{cols} Einträgen ({n_out} Ausreißerzeilen, um den "
-            f"Faktor {outlier_scale} vergrößert) wurde {granularity.replace('_', '-')} "
-            f"quantisiert. Mit 8 Bit weicht die Ausgabe der Schicht um {100 * int8_err:.3f} % "
-            f"ab, während die Gewichte {int8_saving:.2f}-mal weniger Speicher belegen als "
-            f"float32; mit 4 Bit sind es {100 * int4_err:.2f} %. Jedes entfernte Bit "
-            f"vervielfacht den Fehler um {2**-slope:.2f} (Steigung {slope:.2f} in log2). Mit "
-            f"einer Skala für den ganzen Tensor beträgt der 8-Bit-Fehler {100 * pt8:.3f} %, "
-            f"pro Kanal {100 * pc8:.3f} %: Ausreißer dehnen eine gemeinsame Skala und machen "
-            "alle übrigen Gewichte gröber.",
+            f"Faktor {de_num(outlier_scale, 'g')} vergrößert) wurde "
+            f"{granularity.replace('_', '-')} quantisiert. Mit 8 Bit weicht die Ausgabe der "
+            f"Schicht um {de_num(100 * int8_err, '.3f')} % ab, während die Gewichte "
+            f"{de_num(int8_saving, '.2f')}-mal weniger Speicher belegen als float32; mit 4 Bit "
+            f"sind es {de_num(100 * int4_err, '.2f')} %. Jedes entfernte Bit vervielfacht den "
+            f"Fehler um {de_num(2**-slope, '.2f')} (Steigung {de_num(slope, '.2f')} in log2). Mit "
+            "einer Skala für den ganzen Tensor beträgt der 8-Bit-Fehler "
+            f"{de_num(100 * pt8, '.3f')} %, pro Kanal {de_num(100 * pc8, '.3f')} %: Ausreißer "
+            "dehnen eine gemeinsame Skala und machen alle übrigen Gewichte gröber.",
         ),
         tables=[
             Table(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -230,15 +230,16 @@ def run(
             "nothing to work with; popularity is the fallback and still beats random "
             f"({metrics.get('cold_popularity_precision_at_k', 0.0):.3f} vs "
             f"{metrics.get('cold_random_precision_at_k', 0.0):.3f}): the cold-start case.",
-            f"Trainiert auf Besuchen vor dem Stichtag und bewertet auf den Restaurants, die "
-            f"{int(warm.sum())} Nutzer danach neu entdeckten: Popularität erreicht "
-            f"Precision@{k} {pp:.3f} und Recall@{k} {pr:.3f}, Item-Item-CF {cf_p:.3f} / "
-            f"{cf_r:.3f}, Matrixfaktorisierung {mf_p:.3f} / {mf_r:.3f}. Der persönliche "
-            "Geschmack enthält Signal, das die globale Rangliste nicht sieht. Für die "
-            f"{int(cold.sum())} Nutzer ohne Historie haben personalisierte Verfahren keine "
-            "Grundlage; Popularität ist der Rückfall und schlägt immer noch den Zufall "
-            f"({metrics.get('cold_popularity_precision_at_k', 0.0):.3f} gegenüber "
-            f"{metrics.get('cold_random_precision_at_k', 0.0):.3f}): der Kaltstart.",
+            "Trainiert auf Besuchen vor dem Stichtag und bewertet auf den Restaurants, die "
+            f"{int(warm.sum())} Nutzer danach neu entdeckten: Popularität erreicht Precision@{k} "
+            f"{de_num(pp, '.3f')} und Recall@{k} {de_num(pr, '.3f')}, Item-Item-CF "
+            f"{de_num(cf_p, '.3f')} / {de_num(cf_r, '.3f')}, Matrixfaktorisierung "
+            f"{de_num(mf_p, '.3f')} / {de_num(mf_r, '.3f')}. Der persönliche Geschmack enthält "
+            f"Signal, das die globale Rangliste nicht sieht. Für die {int(cold.sum())} Nutzer ohne "
+            "Historie haben personalisierte Verfahren keine Grundlage; Popularität ist der "
+            "Rückfall und schlägt immer noch den Zufall "
+            f"({de_num(metrics.get('cold_popularity_precision_at_k', 0.0), '.3f')} gegenüber "
+            f"{de_num(metrics.get('cold_random_precision_at_k', 0.0), '.3f')}): der Kaltstart.",
         ),
         tables=[
             Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 CHECKPOINTS = 30
 NEAR_OPTIMAL = 0.9  # learned success must reach this share of the planner's
@@ -156,11 +156,12 @@ def run(
             "the model: it improved only from the rewards that the loop of acting and "
             "observing fed back to it.",
             f"Nach {episodes} Episoden Q-Learning erreicht die gierige Politik das Ziel mit "
-            f"Wahrscheinlichkeit {learned_success:.3f} (exakt aus dem Modell der Umgebung "
-            f"berechnet, innerhalb von {horizon} Schritten). Ein Planer, der das Modell kennt, "
-            f"schafft {optimal_success:.3f}, eine Zufallspolitik {random_success:.3f}. Der "
-            "Agent kannte das Modell nie: Er hat allein aus den Belohnungen gelernt, die ihm "
-            "die Schleife aus Handeln und Beobachten zurückgemeldet hat.",
+            f"Wahrscheinlichkeit {de_num(learned_success, '.3f')} (exakt aus dem Modell der "
+            f"Umgebung berechnet, innerhalb von {horizon} Schritten). Ein Planer, der das Modell "
+            f"kennt, schafft {de_num(optimal_success, '.3f')}, eine Zufallspolitik "
+            f"{de_num(random_success, '.3f')}. Der Agent kannte das Modell nie: Er hat allein aus "
+            "den Belohnungen gelernt, die ihm die Schleife aus Handeln und Beobachten "
+            "zurückgemeldet hat.",
         ),
         tables=[
             Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 ROWS, COLS = 4, 12
 START = (3, 0)
@@ -178,14 +178,15 @@ def run(
             "Q-learning evaluates the greedy policy it will eventually follow, so it learns "
             "the edge; SARSA evaluates the ε-greedy policy it actually follows, and random "
             "steps at the edge are costly, so it learns to keep its distance.",
-            f"Gemittelt über {seeds} Seeds mit ε = {epsilon} erzielte SARSA während des "
-            f"Lernens {sr:.1f} pro Episode, Q-Learning {qr:.1f}. Der gierige Pfad von "
-            f"Q-Learning ist {q_len_mean:.1f} Schritte lang (der kürzeste sichere Pfad hat "
-            f"{shortest}) und verläuft {metrics['q_learning_edge_steps_mean']:.1f} Schritte "
-            f"an der Klippe; bei SARSA sind es {metrics['sarsa_edge_steps_mean']:.1f}. "
-            "Q-Learning bewertet die gierige Zielpolitik und lernt deshalb den Weg an der "
-            "Kante; SARSA bewertet die ε-gierige Politik, der es tatsächlich folgt. Zufällige "
-            "Schritte an der Kante kosten viel, also hält SARSA Abstand.",
+            f"Gemittelt über {seeds} Seeds mit ε = {de_num(epsilon, 'g')} erzielte SARSA während "
+            f"des Lernens {de_num(sr, '.1f')} pro Episode, Q-Learning {de_num(qr, '.1f')}. Der "
+            f"gierige Pfad von Q-Learning ist {de_num(q_len_mean, '.1f')} Schritte lang (der "
+            f"kürzeste sichere Pfad hat {shortest}) und verläuft "
+            f"{de_num(metrics['q_learning_edge_steps_mean'], '.1f')} Schritte an der Klippe; bei "
+            f"SARSA sind es {de_num(metrics['sarsa_edge_steps_mean'], '.1f')}. Q-Learning bewertet "
+            "die gierige Zielpolitik und lernt deshalb den Weg an der Kante; SARSA bewertet die "
+            "ε-gierige Politik, der es tatsächlich folgt. Zufällige Schritte an der Kante kosten "
+            "viel, also hält SARSA Abstand.",
         ),
         tables=[
             Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -161,13 +161,13 @@ def run(*, p: float, max_samples: int, trials: int, correlation: float, seed: in
             f"{metrics['max_z']:.1f} standard errors over all n). The formula assumes "
             "independent samples: when the model repeats the same mistake, voting helps "
             "far less, which is why self-consistency needs diverse reasoning paths.",
-            f"Mit einer Genauigkeit pro Stichprobe von p = {p} und Korrelation {correlation} "
-            f"ergeben {trials} simulierte Fragen mit {ns[-1]} Stichproben eine Genauigkeit "
-            f"der Mehrheitsentscheidung von {final:.4f}; die Binomialformel sagt "
-            f"{formula[-1]:.4f} (größte Abweichung über alle n: {metrics['max_z']:.1f} "
-            "Standardfehler). Die Formel setzt unabhängige Stichproben voraus: Wiederholt "
-            "das Modell denselben Fehler, hilft die Abstimmung viel weniger. Darum braucht "
-            "Self-Consistency unterschiedliche Lösungswege.",
+            f"Mit einer Genauigkeit pro Stichprobe von p = {de_num(p, 'g')} und Korrelation "
+            f"{de_num(correlation, 'g')} ergeben {trials} simulierte Fragen mit {ns[-1]} "
+            f"Stichproben eine Genauigkeit der Mehrheitsentscheidung von {de_num(final, '.4f')}; "
+            f"die Binomialformel sagt {de_num(formula[-1], '.4f')} (größte Abweichung über alle n: "
+            f"{de_num(metrics['max_z'], '.1f')} Standardfehler). Die Formel setzt unabhängige "
+            "Stichproben voraus: Wiederholt das Modell denselben Fehler, hilft die Abstimmung "
+            "viel weniger. Darum braucht Self-Consistency unterschiedliche Lösungswege.",
         ),
         tables=[
             Table(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -272,13 +272,13 @@ def run(
             "from checking γ drafted tokens in one pass.",
             f"Mit {out.target_calls} Aufrufen des Zielmodells entstanden {out.tokens} Tokens "
             f"(Regel: {rule}). Gegen das Zielmodell {verdict_de} die Ausgabe einen "
-            f"χ²-Anpassungstest (χ² = {stat:.1f}, {dof} Freiheitsgrade, p = {pvalue:.3g}); "
-            f"gegen das Entwurfsmodell ist p = {p_draft:.3g}. Pro Aufruf kamen im Mittel "
-            f"{measured:.3f} Tokens heraus; die Formel mit α = {achieved_alpha:.3f} und "
-            f"γ = {gamma} sagt {expected:.3f} voraus ({100 * rel_error:+.2f} %). Dass die "
-            "Ausgabe exakt der Verteilung des Zielmodells folgt, liegt am Nachziehen aus dem "
-            "Rest max(0, p - q) nach einer Ablehnung; der Gewinn entsteht, weil ein einziger "
-            "Durchlauf γ Entwurfstokens prüft.",
+            f"χ²-Anpassungstest (χ² = {de_num(stat, '.1f')}, {dof} Freiheitsgrade, p = "
+            f"{de_num(pvalue, '.3g')}); gegen das Entwurfsmodell ist p = {de_num(p_draft, '.3g')}. "
+            f"Pro Aufruf kamen im Mittel {de_num(measured, '.3f')} Tokens heraus; die Formel mit α "
+            f"= {de_num(achieved_alpha, '.3f')} und γ = {gamma} sagt {de_num(expected, '.3f')} "
+            f"voraus ({de_num(100 * rel_error, '+.2f')} %). Dass die Ausgabe exakt der Verteilung "
+            "des Zielmodells folgt, liegt am Nachziehen aus dem Rest max(0, p - q) nach einer "
+            "Ablehnung; der Gewinn entsteht, weil ein einziger Durchlauf γ Entwurfstokens prüft.",
         ),
         tables=[
             Table(
@@ -295,8 +295,8 @@ def run(
                 text(
                     f"Draft length γ at α = {achieved_alpha:.2f} (draft cost {draft_cost} of a "
                     "target call)",
-                    f"Entwurfslänge γ bei α = {achieved_alpha:.2f} (Entwurf kostet {draft_cost} "
-                    "eines Zielaufrufs)",
+                    f"Entwurfslänge γ bei α = {de_num(achieved_alpha, '.2f')} (Entwurf kostet "
+                    f"{draft_cost} eines Zielaufrufs)",
                 ),
                 ("gamma", "tokens per call (measured)", "formula", "speed-up incl. draft cost"),
                 tuple(sweep_rows),

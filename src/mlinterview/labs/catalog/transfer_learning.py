@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, text
+from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -231,14 +231,14 @@ def run(
             f"reaches {t_mean:.1%} and wins {wins} of {draws} draws. Pre-trained features "
             "help when source and target share structure; when the domains differ too much "
             "(mirrored digits), the head start can turn into a handicap.",
-            f"Zieldomäne: Ziffern {dom_de}, {shots} beschriftete Bilder pro Ziffer "
-            f"(insgesamt {shots * CLASSES}). Ein damit von Grund auf trainiertes CNN erreicht "
-            f"{s_mean:.1%} auf {len(y_test)} Testbildern. Ausgehend vom Netz, das auf "
-            f"{len(y_src)} gewöhnlichen Ziffern vortrainiert wurde ({zero_shot:.1%} in der "
-            f"neuen Domäne vor dem Feinjustieren, {source_test:.1%} auf gewöhnlichen "
-            f"Ziffern), und mit {mode_de} erreicht es {t_mean:.1%} und gewinnt {wins} von "
-            f"{draws} Ziehungen. Vortrainierte Merkmale helfen, wenn Quelle und Ziel "
-            "Struktur teilen; unterscheiden sich die Domänen zu stark (gespiegelte Ziffern), "
+            f"Zieldomäne: Ziffern {dom_de}, {shots} beschriftete Bilder pro Ziffer (insgesamt "
+            f"{shots * CLASSES}). Ein damit von Grund auf trainiertes CNN erreicht "
+            f"{de_num(s_mean, '.1%')} auf {len(y_test)} Testbildern. Ausgehend vom Netz, das auf "
+            f"{len(y_src)} gewöhnlichen Ziffern vortrainiert wurde ({de_num(zero_shot, '.1%')} in "
+            f"der neuen Domäne vor dem Feinjustieren, {de_num(source_test, '.1%')} auf "
+            f"gewöhnlichen Ziffern), und mit {mode_de} erreicht es {de_num(t_mean, '.1%')} und "
+            f"gewinnt {wins} von {draws} Ziehungen. Vortrainierte Merkmale helfen, wenn Quelle und "
+            "Ziel Struktur teilen; unterscheiden sich die Domänen zu stark (gespiegelte Ziffern), "
             "kann der Vorsprung zum Nachteil werden.".replace("%", " %"),
         ),
         tables=[
