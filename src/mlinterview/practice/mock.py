@@ -163,10 +163,15 @@ class CodeOutcome:
 
 def judge_code(problem_id: str, code: str) -> CodeOutcome:
     """Run the submission through the sandboxed judge; only counts leave hidden tests."""
-    from mlinterview.judge.problems import get_problem
-    from mlinterview.judge.runner import default_judge
+    from mlinterview.judge.problems import UnknownProblem, get_problem
+    from mlinterview.judge.runner import JudgeUnavailable, default_judge
 
-    result = default_judge().judge(get_problem(problem_id), code)
+    try:
+        result = default_judge().judge(get_problem(problem_id), code)
+    except UnknownProblem as exc:
+        raise MockError(f"{exc}; the bank changed since this mock was planned") from exc
+    except JudgeUnavailable as exc:
+        raise MockError(f"the judge cannot run here: {exc}") from exc
     return CodeOutcome(
         verdict=str(getattr(result.verdict, "value", result.verdict)),
         passed=int(result.passed_count),
@@ -941,7 +946,6 @@ class QuestionView:
     title: str
     prompt: str  # Markdown
     seconds: int
-    signature: str | None = None
 
 
 def question_view(
