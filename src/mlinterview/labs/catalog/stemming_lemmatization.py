@@ -90,7 +90,7 @@ UNRELATED = {
 NOUN_CHECK = ("Veränderung", "verändern")  # the lemma of the noun is the noun, not the verb
 
 
-def _methods(lang: str) -> dict[str, Any]:
+def _methods(lang: str, lemmatizer: str = "simplemma") -> dict[str, Any]:
     import simplemma
     from nltk.stem import PorterStemmer, SnowballStemmer
 
@@ -100,11 +100,14 @@ def _methods(lang: str) -> dict[str, Any]:
         methods["Snowball"] = SnowballStemmer("english").stem
     else:
         methods["Snowball"] = SnowballStemmer("german").stem
-    methods["simplemma"] = lambda w: simplemma.lemmatize(w, lang=lang)
+    if lemmatizer == "simplemma":
+        methods["simplemma"] = lambda w: simplemma.lemmatize(w, lang=lang)
+    else:  # the do-nothing baseline: keep every word as it is
+        methods["identity"] = lambda w: w
     return methods
 
 
-def run(*, language: str, seed: int) -> Outcome:
+def run(*, language: str, lemmatizer: str, seed: int) -> Outcome:
     import simplemma
 
     langs = ("en", "de") if language == "both" else (language,)
@@ -114,7 +117,7 @@ def run(*, language: str, seed: int) -> Outcome:
     lang_ok = {}
     noun_lemma = None
     for lang in langs:
-        methods = _methods(lang)
+        methods = _methods(lang, lemmatizer)
         words = WORDS[lang]
         outputs = {name: [fn(w) for w, _ in words] for name, fn in methods.items()}
         stats: dict[str, dict[str, float]] = {}
@@ -137,15 +140,15 @@ def run(*, language: str, seed: int) -> Outcome:
                 )
             )
         per_lang[lang] = stats
-        stems = [n for n in stats if n != "simplemma"]
+        stems = [n for n in stats if n != lemmatizer]
         best_stem = max(stats[n]["match"] for n in stems)
         fewest_merges = min(stats[n]["merges"] for n in stems)
         ok = (
-            stats["simplemma"]["match"] - best_stem >= MIN_GAP
-            and stats["simplemma"]["merges"] < fewest_merges
+            stats[lemmatizer]["match"] - best_stem >= MIN_GAP
+            and stats[lemmatizer]["merges"] < fewest_merges
         )
         if lang == "de":
-            noun_lemma = methods["simplemma"](NOUN_CHECK[0])
+            noun_lemma = methods[lemmatizer](NOUN_CHECK[0])
             ok = ok and noun_lemma == NOUN_CHECK[0]
         lang_ok[lang] = ok
         word_tables.append(
@@ -163,7 +166,7 @@ def run(*, language: str, seed: int) -> Outcome:
         )
     merge_rows = []
     for lang in langs:
-        for name, fn in _methods(lang).items():
+        for name, fn in _methods(lang, lemmatizer).items():
             for a, b in UNRELATED[lang]:
                 fa, fb = fn(a), fn(b)
                 merge_rows.append((lang, name, f"{a} / {b}", f"{fa} / {fb}", fa == fb))
@@ -208,15 +211,16 @@ def run(*, language: str, seed: int) -> Outcome:
 
     parts_en, parts_de = [], []
     for lang, stats in per_lang.items():
-        stem_txt = ", ".join(f"{n} {stats[n]['match']:.0%}" for n in stats if n != "simplemma")
+        stem_txt = ", ".join(f"{n} {stats[n]['match']:.0%}" for n in stats if n != lemmatizer)
         parts_en.append(
-            f"{'English' if lang == 'en' else 'German'}: the lemmatiser returns the gold "
-            f"dictionary form for {stats['simplemma']['match']:.0%} of the words, the "
+            f"{'English' if lang == 'en' else 'German'}: the lemmatiser ({lemmatizer}) returns "
+            f"the gold dictionary form for {stats[lemmatizer]['match']:.0%} of the words, the "
             f"stemmers for {stem_txt}"
         )
         parts_de.append(
-            f"{'Englisch' if lang == 'en' else 'Deutsch'}: Der Lemmatisierer liefert für "
-            f"{stats['simplemma']['match']:.0%} der Wörter die Grundform, die Stemmer für "
+            f"{'Englisch' if lang == 'en' else 'Deutsch'}: Der Lemmatisierer ({lemmatizer}) "
+            f"liefert für {stats[lemmatizer]['match']:.0%} der Wörter die Grundform, die "
+            "Stemmer für "
             f"{stem_txt}".replace("%", " %")
         )
     noun_en = noun_de = ""
@@ -285,6 +289,16 @@ LAB = Lab(
             "both",
             text("Word lists to run", "Zu verwendende Wortlisten"),
             choices=("both", "en", "de"),
+        ),
+        Param(
+            "lemmatizer",
+            "choice",
+            "simplemma",
+            text(
+                "Lemmatiser (identity = keep words unchanged, as a baseline)",
+                "Lemmatisierer (identity = Wörter unverändert lassen, als Vergleich)",
+            ),
+            choices=("simplemma", "identity"),
         ),
     ),
     run_fn=run,
