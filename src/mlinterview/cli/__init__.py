@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "interviews",
     "export",
     "problems",
+    "grading",
 )
 
 for _name in COMMAND_MODULES:

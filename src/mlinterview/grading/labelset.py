@@ -87,3 +87,65 @@ def check_against(cards: dict[str, Card], labelled: dict[str, list[LabelledAnswe
 def is_calibration_card(card_id: str, ordered_ids: list[str]) -> bool:
     """Every other card (in sorted id order) is a calibration card; the rest are test cards."""
     return sorted(ordered_ids).index(card_id) % 2 == 0
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Key-point detection quality: a point counts as detected when covered or partly."""
+
+    lang: str
+    tp: int
+    fp: int
+    fn: int
+    exact: int  # three-way status agreement
+    total: int
+    wrong_tp: int = 0
+    wrong_fp: int = 0
+    wrong_fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / max(1, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / max(1, self.tp + self.fn)
+
+    @property
+    def agreement(self) -> float:
+        return self.exact / max(1, self.total)
+
+    @property
+    def wrong_precision(self) -> float:
+        return self.wrong_tp / max(1, self.wrong_tp + self.wrong_fp)
+
+    @property
+    def wrong_recall(self) -> float:
+        return self.wrong_tp / max(1, self.wrong_tp + self.wrong_fn)
+
+
+def measure(
+    grade: Any, cards: dict[str, Card], answers: list[LabelledAnswer], lang: str
+) -> Detection:
+    """Compare ``grade(card, text, lang)`` (a GradeResult) with the labels of ``answers``."""
+    tp = fp = fn = exact = total = wtp = wfp = wfn = 0
+    for answer in answers:
+        if answer.lang != lang:
+            continue
+        card = cards[answer.card_id]
+        result = grade(card, answer.text, answer.lang)
+        labels = full_labels(answer, card)
+        for point in result.key_points:
+            truth = labels[point.id]
+            found = point.status != "missing"
+            present = truth != "missing"
+            tp += found and present
+            fp += found and not present
+            fn += present and not found
+            exact += point.status == truth
+            total += 1
+        flagged = {m.id for m in result.misconceptions}
+        wtp += len(flagged & answer.misconceptions)
+        wfp += len(flagged - answer.misconceptions)
+        wfn += len(answer.misconceptions - flagged)
+    return Detection(lang, tp, fp, fn, exact, total, wtp, wfp, wfn)

@@ -34,10 +34,9 @@ def suggest_rating(score: float) -> int:
 
 
 def assess_answer(card: Card, answer: str, lang: str) -> Assessment | None:
-    """Feedback from the grading engine, or None where no engine is installed yet."""
-    try:
-        from mlinterview.grading.engine import grade_card
-    except ImportError:
-        return None
+    """Feedback from the grading engine: score, text and the status of every key point."""
+    from mlinterview.grading.engine import grade_card
+
     result = grade_card(card, answer, lang)
-    return Assessment(result.score, result.feedback, suggest_rating(result.score))
+    points = tuple(PointStatus(p.id, p.text, p.status) for p in result.key_points)
+    return Assessment(result.score, result.feedback, suggest_rating(result.score), points)

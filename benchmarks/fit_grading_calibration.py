@@ -1,0 +1,229 @@
+"""Fit the grader's calibration and write ``src/mlinterview/grading/calibration.json``.
+
+What is fitted, on what (and nothing else):
+
+* Key-point rules (two logistic heads per rubric kind: "is the point there", "is it there
+  fully") and the misconception rule: on the hand-labelled answers of the *calibration cards*
+  only (every other card in id order, see ``mlinterview.grading.labelset``). The other cards'
+  answers are the test set of ``tests/grading/test_labelled.py``.
+* The whole-answer score for questions without a rubric (ridge regression on a handful of
+  similarity and overlap features): on SAF's ``training`` split (English and German) plus all
+  of nn_exam. ``grading_agreement.py`` reports nn_exam out of question-grouped folds, refitting
+  this same model without the held-out questions.
+
+Run:  .venv/bin/python benchmarks/fit_grading_calibration.py [--backend e5 use none]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from grading_common import (
+    REPO,
+    backend_embedder,
+    cached_rows,
+    data_dir,
+    dump_json,
+    feature_version,
+    fit_linear,
+    fit_logistic,
+    holistic_matrix,
+    load_records,
+)
+from mlinterview.content.loader import bundled_bank
+from mlinterview.grading.calibration import CALIBRATION_FILE, Linear, WrongRule
+from mlinterview.grading.embedding import CachedEmbedder
+from mlinterview.grading.engine import card_feature_values, free_feature_values
+from mlinterview.grading.features import HOLISTIC_FEATURES, POINT_FEATURES, WRONG_FEATURES
+from mlinterview.grading.labelset import (
+    full_labels,
+    is_calibration_card,
+    load_labelled,
+)
+
+FREE_POINT_FEATURES = ("sem", "sem_ctx", "ov_best", "ov_all")
+LABEL_OF = {"e5": "e5-small-q4", "use": "use-m3", "none": "lexical"}
+OUT = REPO / "src" / "mlinterview" / "grading" / CALIBRATION_FILE
+
+
+def labelled_rows(
+    embedder: CachedEmbedder | None,
+    backend: str,
+    which: str = "calibration",
+    wrong_rule: WrongRule | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Point rows and misconception rows for the labelled answers of one card group.
+
+    With ``wrong_rule`` the point rows leave out sentences it flags, as grading does.
+    """
+    bank = bundled_bank()
+    labelled = load_labelled()
+    ids = list(labelled)
+    chosen = [
+        c for c in ids if is_calibration_card(c, ids) == (which == "calibration") or which == "all"
+    ]
+
+    def compute() -> list[Any]:
+        points: list[dict[str, Any]] = []
+        wrongs: list[dict[str, Any]] = []
+        for card_id in chosen:
+            card = bank.cards[card_id]
+            for answer in labelled[card_id]:
+                p_values, w_values = card_feature_values(
+                    card, answer.text, answer.lang, embedder, wrong_rule
+                )
+                labels = full_labels(answer, card)
+                for point, values in zip(card.key_points, p_values, strict=True):
+                    points.append(
+                        {"card": card_id, "lang": answer.lang, "label": labels[point.id], **values}
+                    )
+                for wrong, values in zip(card.misconceptions, w_values, strict=True):
+                    wrongs.append(
+                        {
+                            "card": card_id,
+                            "lang": answer.lang,
+                            "label": wrong.id in answer.misconceptions,
+                            **values,
+                        }
+                    )
+        return [points, wrongs]
+
+    keys = [f"{a.card_id}/{a.answer_id}/{a.text}" for c in chosen for a in labelled[c]]
+    if wrong_rule is not None:
+        keys.append(json.dumps(wrong_rule.model.to_dict()) + str(wrong_rule.threshold))
+    points, wrongs = cached_rows(f"labelled-{which}", backend, keys, compute, feature_version())
+    return points, wrongs
+
+
+def benchmark_rows(
+    embedder: CachedEmbedder | None, backend: str, records: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, float]]]:
+    """Whole-answer features of every benchmark record, in the loader's order."""
+    out = {}
+    for name, recs in records.items():
+        keys = [f"{r['question']}|{r['reference_answer']}|{r['student_answer']}" for r in recs]
+
+        def compute(recs: list[dict[str, Any]] = recs) -> list[Any]:
+            return [
+                free_feature_values(
+                    r["question"], r["reference_answer"], r["student_answer"], r["lang"], embedder
+                )
+                for r in recs
+            ]
+
+        out[name] = cached_rows(f"bench-{name}", backend, keys, compute, feature_version())
+    return out
+
+
+def _matrix(rows: list[dict[str, Any]], names: tuple[str, ...]) -> np.ndarray:
+    return np.array([[float(r[n]) for n in names] for r in rows], dtype=float)
+
+
+def _best_threshold(probabilities: np.ndarray, truth: np.ndarray) -> float:
+    """The threshold with the best F1 on the calibration rows (grid of 0.05 steps)."""
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.81, 0.05):
+        pred = probabilities >= t
+        tp = float((pred & truth).sum())
+        precision = tp / max(1.0, float(pred.sum()))
+        recall = tp / max(1.0, float(truth.sum()))
+        f1 = 0.0 if tp == 0 else 2 * precision * recall / (precision + recall)
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(round(t, 2)), f1
+    return best
+
+
+def fit_point_rule(rows: list[dict[str, Any]], names: tuple[str, ...]) -> dict[str, Any]:
+    x = _matrix(rows, names)
+    detected = np.array([r["label"] != "missing" for r in rows])
+    covered = np.array([r["label"] == "covered" for r in rows])
+    head = fit_logistic(x, detected.astype(int), names)
+    probs = np.array([head.probability(dict(zip(names, row, strict=True))) for row in x])
+    threshold = _best_threshold(probs, detected)
+    positive = detected
+    full = fit_logistic(x[positive], covered[positive].astype(int), names)
+    return {
+        "detected": head.to_dict(),
+        "covered": full.to_dict(),
+        "detected_threshold": threshold,
+        "covered_threshold": 0.5,
+        "rows": len(rows),
+    }
+
+
+def fit_wrong_rule(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    x = _matrix(rows, WRONG_FEATURES)
+    y = np.array([bool(r["label"]) for r in rows])
+    model = fit_logistic(x, y.astype(int), WRONG_FEATURES)
+    probs = np.array([model.probability(dict(zip(WRONG_FEATURES, row, strict=True))) for row in x])
+    return {"model": model.to_dict(), "threshold": _best_threshold(probs, y), "rows": len(rows)}
+
+
+def fit_holistic(
+    rows: dict[str, list[dict[str, float]]], records: dict[str, list[dict[str, Any]]]
+) -> tuple[Linear, int]:
+    train_rows: list[dict[str, float]] = []
+    targets: list[float] = []
+    for name in ("saf_en", "saf_de"):
+        for r, rec in zip(rows[name], records[name], strict=True):
+            if rec["split"] == "train":
+                train_rows.append(r)
+                targets.append(rec["target"])
+    train_rows.extend(rows["nn_exam"])
+    targets.extend(rec["target"] for rec in records["nn_exam"])
+    model = fit_linear(holistic_matrix(train_rows), np.array(targets), HOLISTIC_FEATURES)
+    return model, len(train_rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder with the benchmark sets and load.py")
+    parser.add_argument("--backend", nargs="+", default=["e5", "use", "none"])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    records = load_records(data_dir(args.data))
+    existing: dict[str, Any] = {}
+    if args.out.is_file():
+        existing = json.loads(args.out.read_text(encoding="utf-8"))
+    backends = dict(existing.get("backends", {}))
+    for backend in args.backend:
+        embedder = backend_embedder(backend)
+        _, wrongs = labelled_rows(embedder, backend)
+        wrong = fit_wrong_rule(wrongs)
+        points, _ = labelled_rows(embedder, backend, wrong_rule=WrongRule.from_dict(wrong))
+        bench = benchmark_rows(embedder, backend, records)
+        holistic, n_holistic = fit_holistic(bench, records)
+        backends[LABEL_OF[backend]] = {
+            "point_card": fit_point_rule(points, POINT_FEATURES),
+            "point_free": fit_point_rule(points, FREE_POINT_FEATURES),
+            "wrong": wrong,
+            "holistic": {**holistic.to_dict(), "rows": n_holistic},
+        }
+        print(
+            f"{backend}: {len(points)} point rows, {len(wrongs)} misconception rows, "
+            f"{n_holistic} benchmark rows"
+        )
+    dump_json(
+        args.out,
+        {
+            "about": (
+                "Written by benchmarks/fit_grading_calibration.py. Key-point and misconception "
+                "rules: logistic regressions on the labelled answers of the calibration cards. "
+                "Holistic score: ridge regression on SAF training (en+de) and nn_exam."
+            ),
+            "backends": dict(sorted(backends.items())),
+        },
+    )
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

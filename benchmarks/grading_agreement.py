@@ -1,0 +1,166 @@
+"""How well does the grader agree with human graders? Pearson/Spearman per set and split.
+
+Reads the public human-graded sets (default ``../shared/benchmarks/grading`` relative to the
+repo root; ``--data`` or ``MLINTERVIEW_GRADING_DATA`` to override), grades every answer with
+``grade_free`` exactly as the app does, and prints
+
+* Pearson r and Spearman rho against the human score, per set and split;
+* for nn_exam (one split) the out-of-fold numbers from question-grouped 5-fold
+  cross-validation: the score model is refitted without the held-out questions each time
+  (the shipped model has seen all of nn_exam, so its in-sample number is shown but not used);
+* two zero-shot baselines on the same answers: embedding cosine of answer and reference, and
+  lemma-overlap recall of the reference;
+* p50/p95 latency per answer after the model is loaded (machine load average shown too).
+
+Run:  .venv/bin/python benchmarks/grading_agreement.py [--backend use] [--limit 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fit_grading_calibration import benchmark_rows
+from grading_common import (
+    backend_embedder,
+    data_dir,
+    fit_linear,
+    holistic_matrix,
+    load_records,
+    predict,
+)
+from mlinterview.grading.embedding import backend_name
+from mlinterview.grading.engine import grade_free
+from mlinterview.grading.features import HOLISTIC_FEATURES
+
+TARGETS = {
+    ("nn_exam", "out-of-fold"): 0.60,
+    ("saf_de", "test-unseen-questions"): 0.70,
+    ("saf_en", "test-unseen-questions"): 0.75,
+}
+LATENCY_TARGET_MS = 50.0
+
+
+def correlations(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    from scipy.stats import pearsonr, spearmanr
+
+    if len(pred) < 3 or np.std(pred) == 0:
+        return float("nan"), float("nan")
+    return float(pearsonr(pred, truth)[0]), float(spearmanr(pred, truth)[0])
+
+
+def nn_exam_out_of_fold(
+    rows: dict[str, list[dict[str, float]]], records: dict[str, list[dict[str, Any]]]
+) -> np.ndarray:
+    """Predictions for nn_exam, each from a model that never saw the answer's question."""
+    from sklearn.model_selection import GroupKFold
+
+    saf_rows: list[dict[str, float]] = []
+    saf_y: list[float] = []
+    for name in ("saf_en", "saf_de"):
+        for row, rec in zip(rows[name], records[name], strict=True):
+            if rec["split"] == "train":
+                saf_rows.append(row)
+                saf_y.append(rec["target"])
+    nn_rows = rows["nn_exam"]
+    nn_y = np.array([r["target"] for r in records["nn_exam"]])
+    groups = [r["question_id"] for r in records["nn_exam"]]
+    out = np.zeros(len(nn_rows))
+    for train, test in GroupKFold(n_splits=5).split(nn_rows, groups=groups):
+        fit_rows = saf_rows + [nn_rows[i] for i in train]
+        fit_y = np.array(saf_y + [float(nn_y[i]) for i in train])
+        model = fit_linear(holistic_matrix(fit_rows), fit_y, HOLISTIC_FEATURES)
+        out[test] = np.clip(predict(model, [nn_rows[i] for i in test]), 0.0, 1.0)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder with the benchmark sets and load.py")
+    parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="grade at most this many answers per split"
+    )
+    args = parser.parse_args()
+    backend = backend_name(args.backend)
+    records = load_records(data_dir(args.data))
+    embedder = backend_embedder(backend)
+    grade_free("warm up", "The model is loaded.", "Loaded.", "en", backend=backend, use_llm=False)
+
+    print(
+        f"backend: {embedder.name if embedder else 'lexical'} "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    )
+    rows = benchmark_rows(embedder, backend, records)
+    latencies: list[float] = []
+    table: list[tuple[str, str, int, float, float, float, float]] = []
+    for name in ("nn_exam", "saf_en", "saf_de"):
+        recs = records[name]
+        for split in sorted({r["split"] for r in recs}):
+            idx = [i for i, r in enumerate(recs) if r["split"] == split]
+            if args.limit:
+                idx = idx[: args.limit]
+            scores = []
+            for i in idx:
+                r = recs[i]
+                started = time.perf_counter()
+                result = grade_free(
+                    r["question"],
+                    r["reference_answer"],
+                    r["student_answer"],
+                    r["lang"],
+                    backend=backend,
+                    use_llm=False,
+                )
+                latencies.append((time.perf_counter() - started) * 1000)
+                scores.append(result.score)
+            truth = np.array([recs[i]["target"] for i in idx])
+            pearson, spearman = correlations(np.array(scores), truth)
+            cos_r = correlations(np.array([rows[name][i]["cos"] for i in idx]), truth)[0]
+            lrec_r = correlations(np.array([rows[name][i]["lrec"] for i in idx]), truth)[0]
+            label = f"{split} (in-sample)" if name == "nn_exam" or split == "train" else split
+            table.append((name, label, len(idx), pearson, spearman, cos_r, lrec_r))
+    if not args.limit:
+        oof = nn_exam_out_of_fold(rows, records)
+        truth = np.array([r["target"] for r in records["nn_exam"]])
+        pearson, spearman = correlations(oof, truth)
+        table.insert(0, ("nn_exam", "out-of-fold", len(truth), pearson, spearman, *table[0][5:]))
+
+    print(
+        f"\n{'set':8} {'split':28} {'n':>5} {'pearson':>8} {'spearman':>9}"
+        f" {'cos r':>7} {'lemma r':>8} target"
+    )
+    for name, split, n, pearson, spearman, cos_r, lrec_r in table:
+        target = TARGETS.get((name, split))
+        verdict = (
+            ""
+            if target is None
+            else f">= {target:.2f} " + ("met" if pearson >= target else "NOT met")
+        )
+        print(
+            f"{name:8} {split:28} {n:5d} {pearson:8.3f} {spearman:9.3f} {cos_r:7.3f}"
+            f" {lrec_r:8.3f} {verdict}"
+        )
+    lat = np.array(latencies)
+    p50, p95 = np.percentile(lat, 50), np.percentile(lat, 95)
+    met = "met" if p50 < LATENCY_TARGET_MS else "NOT met"
+    print(
+        f"\nlatency per answer over {len(lat)} answers: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+        f"(target p50 < {LATENCY_TARGET_MS:.0f} ms: {met})"
+    )
+    print(
+        "cos r / lemma r: zero-shot baselines (answer-reference embedding cosine; lemma-overlap "
+        "recall of the reference) on the same answers"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Shared parts of the grading benchmark scripts: data loading, feature rows, fitting.
+
+The public benchmark sets live outside the repository (``../shared/benchmarks/grading``
+relative to the repo root by default; override with ``--data`` or
+``MLINTERVIEW_GRADING_DATA``). Feature rows are cached per backend in the temp directory
+because computing embeddings for ~5,600 answers takes minutes on a busy machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mlinterview.grading.calibration import Linear
+from mlinterview.grading.embedding import CachedEmbedder, get_embedder
+from mlinterview.grading.features import HOLISTIC_FEATURES
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "grading"
+SETS = ("nn_exam", "saf_en", "saf_de")
+
+
+def data_dir(explicit: str | None = None) -> Path:
+    return Path(explicit or os.environ.get("MLINTERVIEW_GRADING_DATA") or DEFAULT_DATA)
+
+
+def load_records(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every benchmark set as plain records, via the set's own ``load.py``."""
+    loader_path = root / "load.py"
+    if not loader_path.is_file():
+        raise SystemExit(f"error: no load.py in {root}; pass --data with the benchmark folder")
+    spec = importlib.util.spec_from_file_location("grading_benchmarks_load", loader_path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in SETS:
+        records = module.LOADERS[name]()
+        scale = 2.0 if name == "nn_exam" else 1.0
+        for r in records:
+            r["target"] = float(r["score"]) / scale
+            r["lang"] = "de" if name == "saf_de" else "en"
+        out[name] = records
+    return out
+
+
+def backend_embedder(name: str) -> CachedEmbedder | None:
+    embedder = get_embedder(name)
+    if name != "none" and embedder is None:
+        raise SystemExit(f"error: embedding backend {name!r} is not installed")
+    return embedder
+
+
+def _cache_file(kind: str, backend: str, payload: Iterable[str]) -> Path:
+    digest = hashlib.sha256()
+    for item in payload:
+        digest.update(item.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    folder = Path(tempfile.gettempdir()) / "mlinterview-grading-cache"
+    folder.mkdir(exist_ok=True)
+    return folder / f"{kind}-{backend}-{digest.hexdigest()[:16]}.pkl"
+
+
+def cached_rows(
+    kind: str,
+    backend: str,
+    keys: list[str],
+    compute: Callable[[], list[Any]],
+    version: str,
+) -> list[Any]:
+    """``compute()`` once per (data, backend, feature code version); pickled in /tmp."""
+    path = _cache_file(kind, backend, [version, *keys])
+    if path.is_file():
+        with path.open("rb") as fh:
+            rows: list[Any] = pickle.load(fh)
+        return rows
+    rows = compute()
+    with path.open("wb") as fh:
+        pickle.dump(rows, fh)
+    return rows
+
+
+def feature_version() -> str:
+    """Changes whenever the feature code changes, so stale caches are not reused."""
+    digest = hashlib.sha256()
+    pkg = REPO / "src" / "mlinterview" / "grading"
+    for name in ("features.py", "lexical.py", "text.py", "rubric.py", "embedding.py", "engine.py"):
+        digest.update((pkg / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def holistic_matrix(rows: list[dict[str, float]]) -> np.ndarray:
+    return np.array([[r[f] for f in HOLISTIC_FEATURES] for r in rows], dtype=float)
+
+
+def fit_linear(
+    x: np.ndarray, y: np.ndarray, features: tuple[str, ...], alpha: float = 1.0
+) -> Linear:
+    """Ridge regression on standardised features, returned as a :class:`Linear`."""
+    from sklearn.linear_model import Ridge
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = Ridge(alpha=alpha).fit((x - mean) / scale, y)
+    return Linear(
+        features,
+        tuple(float(v) for v in mean),
+        tuple(float(v) for v in scale),
+        tuple(float(v) for v in model.coef_),
+        float(model.intercept_),
+    )
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], c: float = 1.0) -> Linear:
+    """Logistic regression on standardised features, returned as a :class:`Linear`."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
+    return Linear(
+        features,
+        tuple(float(v) for v in mean),
+        tuple(float(v) for v in scale),
+        tuple(float(v) for v in model.coef_[0]),
+        float(model.intercept_[0]),
+    )
+
+
+def predict(model: Linear, rows: list[dict[str, float]]) -> np.ndarray:
+    return np.array([model.decision(r) for r in rows])
+
+
+def dump_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

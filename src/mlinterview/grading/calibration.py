@@ -1,0 +1,130 @@
+"""Fitted coefficients that turn features into decisions and scores.
+
+``calibration.json`` is written by ``benchmarks/fit_grading_calibration.py`` (which says how
+and on what it was fitted); here it is only read and applied, with plain Python arithmetic so
+that grading needs no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+CALIBRATION_FILE = "calibration.json"
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A standardised linear model: ``intercept + sum(coef * (x - mean) / scale)``."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Linear:
+        return cls(
+            features=tuple(data["features"]),
+            mean=tuple(float(v) for v in data["mean"]),
+            scale=tuple(float(v) or 1.0 for v in data["scale"]),
+            coef=tuple(float(v) for v in data["coef"]),
+            intercept=float(data["intercept"]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+        }
+
+    def decision(self, values: dict[str, float]) -> float:
+        total = self.intercept
+        for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True):
+            total += c * (values.get(name, 0.0) - m) / s
+        return total
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = max(-50.0, min(50.0, self.decision(values)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class PointRule:
+    """Two logistic heads: is the point there at all, and is it there fully."""
+
+    detected: Linear
+    covered: Linear
+    detected_threshold: float
+    covered_threshold: float
+
+    def status(self, values: dict[str, float]) -> tuple[str, float]:
+        p_detected = self.detected.probability(values)
+        if p_detected < self.detected_threshold:
+            return "missing", p_detected
+        if self.covered.probability(values) >= self.covered_threshold:
+            return "covered", p_detected
+        return "partly", p_detected
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PointRule:
+        return cls(
+            Linear.from_dict(data["detected"]),
+            Linear.from_dict(data["covered"]),
+            float(data["detected_threshold"]),
+            float(data["covered_threshold"]),
+        )
+
+
+@dataclass(frozen=True)
+class WrongRule:
+    model: Linear
+    threshold: float
+
+    def flagged(self, values: dict[str, float]) -> bool:
+        return self.model.probability(values) >= self.threshold
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> WrongRule:
+        return cls(Linear.from_dict(data["model"]), float(data["threshold"]))
+
+
+@dataclass(frozen=True)
+class BackendCalibration:
+    point_card: PointRule
+    point_free: PointRule
+    wrong: WrongRule
+    holistic: Linear
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BackendCalibration:
+        return cls(
+            PointRule.from_dict(data["point_card"]),
+            PointRule.from_dict(data["point_free"]),
+            WrongRule.from_dict(data["wrong"]),
+            Linear.from_dict(data["holistic"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    path = resources.files("mlinterview.grading").joinpath(CALIBRATION_FILE)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=8)
+def calibration_for(backend: str) -> BackendCalibration:
+    """Coefficients fitted for ``backend`` (``"lexical"`` for grading without embeddings)."""
+    backends = _raw()["backends"]
+    if backend not in backends:
+        raise KeyError(f"no grading calibration for backend {backend!r}")
+    return BackendCalibration.from_dict(backends[backend])

@@ -1,0 +1,311 @@
+"""Grade a free-text answer: key points covered / partly / missing, misconceptions, score.
+
+Two entry points, used by practice sessions, the CLI and the web app:
+
+* :func:`grade_card` measures an answer against a bank card's rubric.
+* :func:`grade_free` measures it against a bare reference answer (its sentences act as key
+  points; the score comes from a model calibrated on human-graded benchmark answers).
+
+The answer may be German or English whatever the user's language: it is compared with the
+rubric in its own language, and the feedback is written in the user's language. Everything
+runs offline; an LLM endpoint, when configured, may replace the key-point judgement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlinterview.content.schema import Card
+from mlinterview.grading import features as ft
+from mlinterview.grading import text as tx
+from mlinterview.grading.calibration import BackendCalibration, WrongRule, calibration_for
+from mlinterview.grading.embedding import CachedEmbedder, get_embedder
+from mlinterview.grading.feedback import build_feedback
+from mlinterview.grading.llm import Judgement, LLMConfig, judge
+from mlinterview.grading.result import GradeResult, KeyPointResult, MisconceptionResult, Status
+from mlinterview.grading.rubric import Rubric, card_rubric, reference_rubric
+
+#: Score lost per misconception stated (cards only), at most three times.
+MISCONCEPTION_PENALTY = 0.1
+LEXICAL = "lexical"
+
+__all__ = ["GradeResult", "KeyPointResult", "MisconceptionResult", "grade_card", "grade_free"]
+
+
+@dataclass(frozen=True)
+class _Display:
+    """Texts shown to the user (in the user's language where the rubric has them)."""
+
+    points: tuple[str, ...]
+    claims: tuple[str, ...]
+    corrections: tuple[str, ...]
+
+
+def _lang(value: str) -> str:
+    return "de" if str(value).lower().startswith("de") else "en"
+
+
+def grade_card(
+    card: Card,
+    answer: str,
+    lang: str,
+    *,
+    backend: str | None = None,
+    use_llm: bool | None = None,
+) -> GradeResult:
+    """Grade ``answer`` against ``card``'s key points and misconceptions.
+
+    ``lang`` is the user's language (feedback and shown texts); the answer itself may be in
+    either language. ``backend`` overrides the embedding backend (``e5``, ``use``, ``none``);
+    ``use_llm`` forces the optional LLM judge on or off (default: on when configured).
+    """
+    user_lang = _lang(lang)
+    cleaned = tx.clean(answer)
+    detected = tx.detect_language(cleaned)
+    answer_lang = detected or user_lang
+    rubric = card_rubric(card, answer_lang)
+    display = _Display(
+        points=tuple(p.text(user_lang) for p in card.key_points),
+        claims=tuple(m.claim.get(user_lang) for m in card.misconceptions),
+        corrections=tuple(m.correction.get(user_lang) for m in card.misconceptions),
+    )
+    return _grade(
+        answer, cleaned, detected, answer_lang, user_lang, rubric, display, backend, use_llm
+    )
+
+
+def grade_free(
+    question: str,
+    reference_answer: str,
+    answer: str,
+    lang: str,
+    *,
+    backend: str | None = None,
+    use_llm: bool | None = None,
+) -> GradeResult:
+    """Grade ``answer`` to ``question`` against a reference answer that has no rubric."""
+    user_lang = _lang(lang)
+    cleaned = tx.clean(answer)
+    detected = tx.detect_language(cleaned)
+    answer_lang = detected or user_lang
+    ref_lang = tx.detect_language(tx.clean(reference_answer)) or user_lang
+    rubric = reference_rubric(question, reference_answer, ref_lang)
+    display = _Display(tuple(p.text for p in rubric.points), (), ())
+    return _grade(
+        answer, cleaned, detected, answer_lang, user_lang, rubric, display, backend, use_llm
+    )
+
+
+def _grade(
+    raw: str,
+    cleaned: str,
+    detected: str | None,
+    answer_lang: str,
+    user_lang: str,
+    rubric: Rubric,
+    display: _Display,
+    backend: str | None,
+    use_llm: bool | None,
+) -> GradeResult:
+    embedder = get_embedder(backend)
+    backend_label = embedder.name if embedder is not None else LEXICAL
+    try:
+        calibration = calibration_for(backend_label)
+    except KeyError:  # a backend nobody calibrated: grade on lexical evidence alone
+        embedder, backend_label = None, LEXICAL
+        calibration = calibration_for(LEXICAL)
+    truncated = len(raw) > tx.MAX_CHARS
+    view = ft.view_answer(cleaned, answer_lang, embedder)
+    empty = not view.sentences
+
+    wrongs, stated = _offline_wrongs(view, rubric, display, embedder, calibration)
+    points, holistic = _offline_points(view, rubric, display, embedder, calibration, stated)
+    label = backend_label
+
+    config = LLMConfig.from_env() if use_llm is not False else None
+    if config is not None and not empty:
+        verdict = judge(config, rubric, cleaned)
+        if verdict is not None:
+            points, wrongs = _apply_verdict(verdict, points, rubric, display)
+            label = f"{config.name}+{backend_label}"
+
+    if empty:
+        score = 0.0
+    elif rubric.from_card or label != backend_label:
+        score = _rubric_score(points, wrongs if rubric.from_card else ())
+    else:
+        score = min(1.0, max(0.0, calibration.holistic.decision(holistic)))
+    feedback = build_feedback(
+        user_lang,
+        score,
+        points,
+        wrongs,
+        empty=empty,
+        answer_lang=detected,
+        truncated=truncated,
+    )
+    return GradeResult(
+        score=round(score, 4),
+        feedback=feedback,
+        key_points=points,
+        misconceptions=wrongs,
+        language_detected=detected,
+        backend=label,
+        truncated=truncated,
+    )
+
+
+def _offline_points(
+    view: ft.AnswerView,
+    rubric: Rubric,
+    display: _Display,
+    embedder: CachedEmbedder | None,
+    calibration: BackendCalibration,
+    stated: frozenset[int],
+) -> tuple[tuple[KeyPointResult, ...], dict[str, float]]:
+    signals = ft.point_signals(view, rubric, embedder, stated)
+    rule = calibration.point_card if rubric.from_card else calibration.point_free
+    results = []
+    for point, shown, signal in zip(rubric.points, display.points, signals, strict=True):
+        status: Status = "missing"
+        if signal.evidence is not None:
+            decided, _ = rule.status(signal.values)
+            status = (
+                "covered"
+                if decided == "covered"
+                else "partly"
+                if decided == "partly"
+                else "missing"
+            )
+        evidence = (
+            view.sentences[signal.evidence].text
+            if status != "missing" and signal.evidence is not None
+            else None
+        )
+        results.append(
+            KeyPointResult(
+                id=point.id,
+                text=shown,
+                status=status,
+                evidence=evidence,
+                similarity=round(float(signal.values["sem"]), 4),
+                weight=point.weight,
+            )
+        )
+    holistic = ft.holistic_features(view, rubric, signals, embedder) if not rubric.from_card else {}
+    return tuple(results), holistic
+
+
+def _offline_wrongs(
+    view: ft.AnswerView,
+    rubric: Rubric,
+    display: _Display,
+    embedder: CachedEmbedder | None,
+    calibration: BackendCalibration,
+) -> tuple[tuple[MisconceptionResult, ...], frozenset[int]]:
+    """Misconceptions found, and the indices of the sentences that state them."""
+    if not rubric.wrongs:
+        return (), frozenset()
+    found = []
+    stated: set[int] = set()
+    signals = ft.wrong_signals(view, rubric, embedder)
+    for i, (wrong, signal) in enumerate(zip(rubric.wrongs, signals, strict=True)):
+        if signal.evidence is None or not calibration.wrong.flagged(signal.values):
+            continue
+        stated.add(signal.evidence)
+        found.append(
+            MisconceptionResult(
+                id=wrong.id,
+                claim=display.claims[i] if display.claims else wrong.claim,
+                evidence=view.sentences[signal.evidence].text,
+                correction=display.corrections[i] if display.corrections else wrong.correction,
+            )
+        )
+    return tuple(found), frozenset(stated)
+
+
+def _apply_verdict(
+    verdict: Judgement,
+    points: tuple[KeyPointResult, ...],
+    rubric: Rubric,
+    display: _Display,
+) -> tuple[tuple[KeyPointResult, ...], tuple[MisconceptionResult, ...]]:
+    """The judge's statuses on our points; shown texts stay the rubric's own."""
+    by_id = {v.id: v for v in verdict.key_points}
+    new_points = []
+    for p in points:
+        v = by_id[p.id]
+        evidence = (v.evidence or p.evidence) if v.status != "missing" else None
+        new_points.append(KeyPointResult(p.id, p.text, v.status, evidence, p.similarity, p.weight))
+    index = {w.id: i for i, w in enumerate(rubric.wrongs)}
+    wrongs = []
+    seen: set[str] = set()
+    for w in verdict.misconceptions:
+        if w.id in seen:
+            continue
+        seen.add(w.id)
+        i = index[w.id]
+        wrongs.append(
+            MisconceptionResult(
+                id=w.id,
+                claim=display.claims[i] if display.claims else rubric.wrongs[i].claim,
+                evidence=w.evidence,
+                correction=display.corrections[i]
+                if display.corrections
+                else rubric.wrongs[i].correction,
+            )
+        )
+    return tuple(new_points), tuple(wrongs)
+
+
+def _rubric_score(
+    points: tuple[KeyPointResult, ...], wrongs: tuple[MisconceptionResult, ...]
+) -> float:
+    total = sum(p.weight for p in points)
+    if total <= 0:
+        return 0.0
+    got = sum(
+        p.weight * (1.0 if p.status == "covered" else 0.5 if p.status == "partly" else 0.0)
+        for p in points
+    )
+    penalty = MISCONCEPTION_PENALTY * min(3, len(wrongs))
+    return max(0.0, min(1.0, got / total - penalty))
+
+
+def card_feature_values(
+    card: Card,
+    answer: str,
+    lang: str,
+    embedder: CachedEmbedder | None,
+    wrong_rule: WrongRule | None = None,
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Raw key-point and misconception features (for calibration; same path as grading).
+
+    With ``wrong_rule``, sentences it flags as misconceptions are left out of the key-point
+    features, exactly as in grading.
+    """
+    cleaned = tx.clean(answer)
+    answer_lang = tx.detect_language(cleaned) or _lang(lang)
+    rubric = card_rubric(card, answer_lang)
+    view = ft.view_answer(cleaned, answer_lang, embedder)
+    wrong_signals = ft.wrong_signals(view, rubric, embedder)
+    stated = frozenset(
+        s.evidence
+        for s in wrong_signals
+        if wrong_rule is not None and s.evidence is not None and wrong_rule.flagged(s.values)
+    )
+    points = [s.values for s in ft.point_signals(view, rubric, embedder, stated)]
+    return points, [s.values for s in wrong_signals]
+
+
+def free_feature_values(
+    question: str, reference_answer: str, answer: str, lang: str, embedder: CachedEmbedder | None
+) -> dict[str, float]:
+    """Raw whole-answer features of :func:`grade_free` (for calibration)."""
+    cleaned = tx.clean(answer)
+    answer_lang = tx.detect_language(cleaned) or _lang(lang)
+    ref_lang = tx.detect_language(tx.clean(reference_answer)) or _lang(lang)
+    rubric = reference_rubric(question, reference_answer, ref_lang)
+    view = ft.view_answer(cleaned, answer_lang, embedder)
+    signals = ft.point_signals(view, rubric, embedder)
+    return ft.holistic_features(view, rubric, signals, embedder)

@@ -1,0 +1,101 @@
+"""A short feedback text in the user's language, built only from the grading findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mlinterview.grading.result import KeyPointResult, MisconceptionResult
+
+TEXT = {
+    "en": {
+        "empty": "No answer given yet. The key points are listed below: try to cover them.",
+        "nothing": (
+            "Your answer does not address the key points of this question yet. "
+            "Start with the central ideas below."
+        ),
+        "score": "Score {score:.0%}: {covered} of {total} key points covered, {partly} partly.",
+        "well": "Covered well: {items}.",
+        "partly": "Go further on: {items}.",
+        "missing": "Missing: {items}.",
+        "wrong": "Careful: you said “{evidence}” — {correction}",
+        "other_lang": (
+            "(Your answer looks {answer_lang}; it was compared with the {answer_lang} rubric.)"
+        ),
+        "truncated": "(Only the beginning of this very long answer was graded.)",
+        "langs": {"en": "English", "de": "German"},
+    },
+    "de": {
+        "empty": "Noch keine Antwort. Unten stehen die Kernpunkte: Versuche, sie abzudecken.",
+        "nothing": (
+            "Deine Antwort trifft die Kernpunkte dieser Frage noch nicht. "
+            "Beginne mit den zentralen Gedanken unten."
+        ),
+        "score": (
+            "Bewertung {score:.0%}: {covered} von {total} Kernpunkten abgedeckt, "
+            "{partly} teilweise."
+        ),
+        "well": "Gut abgedeckt: {items}.",
+        "partly": "Weiter ausführen: {items}.",
+        "missing": "Es fehlt: {items}.",
+        "wrong": "Vorsicht: Du schreibst „{evidence}“ – {correction}",
+        "other_lang": (
+            "(Deine Antwort ist offenbar {answer_lang}; verglichen wurde mit den "
+            "{answer_lang}en Kernpunkten.)"
+        ),
+        "truncated": "(Bewertet wurde nur der Anfang dieser sehr langen Antwort.)",
+        "langs": {"en": "englisch", "de": "deutsch"},
+    },
+}
+
+_MAX_ITEM = 90
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split()).rstrip(".")
+    return text if len(text) <= _MAX_ITEM else text[: _MAX_ITEM - 1].rstrip() + "…"
+
+
+def _join(points: Sequence[KeyPointResult]) -> str:
+    return "; ".join(_short(p.text) for p in points)
+
+
+def build_feedback(
+    lang: str,
+    score: float,
+    points: Sequence[KeyPointResult],
+    wrongs: Sequence[MisconceptionResult],
+    *,
+    empty: bool,
+    answer_lang: str | None,
+    truncated: bool,
+) -> str:
+    t = TEXT["de" if lang == "de" else "en"]
+    if empty:
+        return str(t["empty"])
+    covered = [p for p in points if p.status == "covered"]
+    partly = [p for p in points if p.status == "partly"]
+    missing = sorted((p for p in points if p.status == "missing"), key=lambda p: -p.weight)
+    lines = [
+        str(t["score"]).format(
+            score=score, covered=len(covered), total=len(points), partly=len(partly)
+        )
+    ]
+    if not covered and not partly and not wrongs:
+        lines.append(str(t["nothing"]))
+    if covered:
+        lines.append(str(t["well"]).format(items=_join(covered)))
+    if partly:
+        lines.append(str(t["partly"]).format(items=_join(partly)))
+    if missing:
+        lines.append(str(t["missing"]).format(items=_join(missing[:4])))
+    for wrong in wrongs:
+        lines.append(
+            str(t["wrong"]).format(evidence=_short(wrong.evidence), correction=wrong.correction)
+        )
+    if answer_lang is not None and answer_lang != lang:
+        names = t["langs"]
+        assert isinstance(names, dict)
+        lines.append(str(t["other_lang"]).format(answer_lang=names[answer_lang]))
+    if truncated:
+        lines.append(str(t["truncated"]))
+    return "\n".join(lines)

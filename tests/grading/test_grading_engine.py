@@ -1,0 +1,171 @@
+"""The grading engine on real cards and answers: statuses, evidence, language, robustness."""
+
+from __future__ import annotations
+
+import dataclasses
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from mlinterview.content.loader import Bank
+from mlinterview.grading.embedding import CachedEmbedder
+from mlinterview.grading.engine import grade_card, grade_free
+from mlinterview.grading.result import GradeResult
+
+STRONG_EN = (
+    "Overfitting is when the model learns the noise of the training data instead of the real "
+    "pattern, so it does not generalise to new data. You see a big gap: training error is low, "
+    "validation error is high. Detect it with a validation set or k-fold cross-validation and "
+    "learning curves. Prevent it with more data or augmentation, L2 regularisation or a simpler "
+    "model, early stopping and dropout, and pruning for trees."
+)
+OFF_TOPIC_EN = "I like to cook pasta with tomatoes and basil on Sunday evenings."
+# A cap against hangs on hostile input, not a speed test (speed is in benchmarks/).
+CAP_SECONDS = 60
+
+
+def _capped(fn, *args):  # type: ignore[no-untyped-def]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args).result(timeout=CAP_SECONDS)
+
+
+def _sane(result: GradeResult) -> None:
+    assert 0.0 <= result.score <= 1.0
+    assert result.feedback.strip()
+    assert all(p.status in ("covered", "partly", "missing") for p in result.key_points)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.score = 1.0  # type: ignore[misc]
+
+
+def test_strong_answer_beats_off_topic(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    card = bank.cards["overfitting"]
+    strong = grade_card(card, STRONG_EN, "en")
+    off = grade_card(card, OFF_TOPIC_EN, "en")
+    _sane(strong)
+    _sane(off)
+    assert strong.score >= 0.6 > 0.2 >= off.score
+    covered = {p.id for p in strong.key_points if p.status == "covered"}
+    assert {"definition", "train-validation-gap", "simplify-and-regularise"} <= covered
+    assert all(p.status == "missing" for p in off.key_points)
+
+
+def test_evidence_is_a_sentence_of_the_answer(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    result = grade_card(bank.cards["overfitting"], STRONG_EN, "en")
+    found = [p for p in result.key_points if p.status != "missing"]
+    assert found
+    for point in found:
+        assert point.evidence is not None and point.evidence in STRONG_EN
+    assert all(p.evidence is None for p in result.key_points if p.status == "missing")
+
+
+def test_feedback_follows_the_user_language(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    card = bank.cards["overfitting"]
+    german = grade_card(card, STRONG_EN, "de")
+    english = grade_card(card, STRONG_EN, "en")
+    assert "Kernpunkten" in german.feedback and "key points" in english.feedback
+    # shown key point texts come from the card in the user's language
+    assert german.key_points[0].text == card.key_points[0].de
+    # the English answer is still compared with the English rubric
+    assert german.language_detected == "en"
+    assert "englisch" in german.feedback
+    assert [p.status for p in german.key_points] == [p.status for p in english.key_points]
+
+
+def test_german_answer_is_graded_in_german(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    answer = (
+        "Beim Overfitting lernt das Modell das Rauschen der Trainingsdaten auswendig und "
+        "generalisiert schlecht auf neue Daten. Dagegen helfen Regularisierung, Dropout und "
+        "Early Stopping."
+    )
+    result = grade_card(bank.cards["overfitting"], answer, "de")
+    assert result.language_detected == "de"
+    status = {p.id: p.status for p in result.key_points}
+    assert status["definition"] != "missing"
+    assert status["model-specific-remedies"] != "missing"
+    assert status["ensembling"] == "missing"
+
+
+def test_stated_misconception_is_flagged_but_its_denial_is_not(
+    bank: Bank, embedder: CachedEmbedder | None
+) -> None:
+    card = bank.cards["overfitting"]
+    wrong = grade_card(card, "Cross-validation prevents overfitting, so always use it.", "en")
+    denied = grade_card(
+        card, "Cross-validation does not prevent overfitting; it only measures it.", "en"
+    )
+    assert "cv-prevents-overfitting" in {m.id for m in wrong.misconceptions}
+    assert "cv-prevents-overfitting" not in {m.id for m in denied.misconceptions}
+    flagged = next(m for m in wrong.misconceptions if m.id == "cv-prevents-overfitting")
+    assert flagged.correction == card.misconceptions[0].correction.en
+    assert flagged.correction in wrong.feedback
+
+
+def test_misconception_lowers_the_score(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    card = bank.cards["k-nearest-neighbours"]
+    base = "kNN finds the k closest training points and takes a majority vote."
+    clean = grade_card(card, base, "en")
+    wrong = grade_card(card, base + " Feature scaling does not matter for kNN.", "en")
+    assert wrong.misconceptions
+    assert wrong.score < clean.score
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",
+        "   \n\t  ",
+        "asdkj qwpoeiru zxmcnv plokij uhzgtf",
+        "\x00\x07 \x1b[31mOverfitting\x1b[0m \ud800 \u202e noise \x7f",
+        "∑∫∂ √ ≠ ≈ 1234 5678 %%% ###",
+    ],
+)
+def test_hostile_input_gives_a_sane_result(
+    bank: Bank, embedder: CachedEmbedder | None, answer: str
+) -> None:
+    result = _capped(grade_card, bank.cards["overfitting"], answer, "en")
+    _sane(result)
+    assert result.score <= 0.25
+
+
+def test_empty_answer_says_so(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    result = grade_card(bank.cards["overfitting"], "", "de")
+    assert result.score == 0.0
+    assert result.language_detected is None
+    assert "Noch keine Antwort" in result.feedback
+
+
+def test_huge_answer_is_truncated_not_fatal(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    answer = (STRONG_EN + " ") * 160  # about 60,000 characters
+    assert len(answer) > 50_000
+    result = _capped(grade_card, bank.cards["overfitting"], answer, "en")
+    _sane(result)
+    assert result.truncated
+    assert result.score >= 0.6
+    assert "beginning" in result.feedback
+
+
+def test_free_grading_uses_reference_sentences(embedder: CachedEmbedder | None) -> None:
+    question = "Why do we split data into training and test sets?"
+    reference = (
+        "The test set estimates how well the model generalises to unseen data. "
+        "Evaluating on the training data would be optimistic because the model has seen it."
+    )
+    good = grade_free(
+        question,
+        reference,
+        "We keep a test set to see how the model does on data it has never seen; the "
+        "training score is too optimistic.",
+        "en",
+    )
+    bad = grade_free(question, reference, OFF_TOPIC_EN, "en")
+    _sane(good)
+    _sane(bad)
+    assert [p.id for p in good.key_points] == ["ref-1", "ref-2"]
+    assert good.score > bad.score + 0.2
+    assert good.misconceptions == ()
+
+
+def test_free_grading_of_empty_reference_is_sane(embedder: CachedEmbedder | None) -> None:
+    result = grade_free("What is a tensor?", "", "A multi-dimensional array.", "en")
+    _sane(result)
+    assert result.key_points == ()
