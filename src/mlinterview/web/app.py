@@ -123,7 +123,7 @@ class BodyLimit:
 
 def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     from mlinterview.store.db import open_store
-    from mlinterview.web import labs_pages, pages, problems_pages
+    from mlinterview.web import labs_pages, mock_pages, pages, problems_pages
 
     opened = store or open_store()
     app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
@@ -141,6 +141,7 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(labs_pages.router)
     app.include_router(problems_pages.router)
+    app.include_router(mock_pages.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

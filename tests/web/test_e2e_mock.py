@@ -1,0 +1,47 @@
+"""A mock interview in the browser: start, a timed question, answer, end early, report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_mock_interview_in_the_browser(server: str, page: Any, screenshot: Any) -> None:
+    page.goto(server + "/mock")
+    page.select_option("#m-role", "nlp")
+    page.fill("#m-minutes", "30")
+    page.click("#start-mock")
+    page.wait_for_selector("#mock-question")
+    assert page.get_attribute("#mock-question", "data-kind") == "problem"  # coding first
+    first_timer = page.inner_text("#timer")
+    page.wait_for_timeout(1500)
+    assert page.inner_text("#timer") != first_timer  # the visible timer runs
+    screenshot(page, "mock-question")
+    page.fill("#mock-text", "def nothing():\n    pass\n")
+    page.click("#mock-submit")
+    page.wait_for_selector("#mock-question[data-kind='card']")
+    page.fill("#mock-text", "Tokenisation, then a lemmatiser maps words to dictionary forms.")
+    page.click("#mock-submit")
+    page.wait_for_selector("#mock-question")
+    page.click("#mock-finish")
+    page.wait_for_load_state()
+    body = page.inner_text("body")
+    assert "nlp" in body.lower()
+    assert "%" in body
+    screenshot(page, "mock-report")
+    page.goto(server + "/mock")
+    assert page.locator("#past-mocks tbody tr").count() == 1
+    page.goto(server + "/practice")  # cards to review were queued at the front
+    assert page.get_attribute("#practice-card", "data-card")
+
+
+def test_mock_rejects_too_few_minutes(server: str, page: Any) -> None:
+    page.goto(server + "/mock")
+    page.evaluate("document.getElementById('m-minutes').removeAttribute('min')")
+    page.fill("#m-minutes", "5")
+    page.click("#start-mock")
+    page.wait_for_selector("#mock-error")
+    assert "15" in page.inner_text("#mock-error")
