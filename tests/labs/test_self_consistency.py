@@ -47,3 +47,8 @@ def test_formula_matches_scipy(p: float, n: int) -> None:
 def test_figures_render() -> None:
     result = run_lab("self_consistency", {"trials": 1000, "max_samples": 5}, render=True)
     assert [f.name for f in result.figures] == ["accuracy_vs_samples", "correlation"]
+
+
+def test_a_single_sample_shows_no_gain_from_voting() -> None:
+    result = run_lab("self_consistency", {"max_samples": 1, "trials": 2000}, render=False)
+    assert result.verdict == "not supported"

@@ -241,7 +241,7 @@ LAB = Lab(
     cards=("deep-q-learning",),
     params=(
         Param(
-            "total_steps", "int", 20000, text("Environment steps", "Umgebungsschritte"), 500, 200000
+            "total_steps", "int", 20000, text("Environment steps", "Umgebungsschritte"), 500, 100000
         ),
         Param(
             "hidden",

@@ -267,7 +267,7 @@ LAB = Lab(
             600,
             text("Samples (synthetic datasets)", "Beispiele (synthetische Datensätze)"),
             100,
-            5000,
+            3000,
         ),
         Param(
             "folds", "int", 4, text("Cross-validation folds", "Folds der Kreuzvalidierung"), 2, 10
@@ -281,7 +281,7 @@ LAB = Lab(
                 "Mitglieder von Bagging- und Boosting-Ensembles",
             ),
             2,
-            500,
+            200,
         ),
     ),
     run_fn=run,

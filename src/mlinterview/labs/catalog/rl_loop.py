@@ -217,7 +217,7 @@ LAB = Lab(
             True,
             text("Slippery ice (random moves)", "Rutschiges Eis (zufällige Züge)"),
         ),
-        Param("episodes", "int", 3000, text("Training episodes", "Trainingsepisoden"), 10, 30000),
+        Param("episodes", "int", 3000, text("Training episodes", "Trainingsepisoden"), 10, 20000),
         Param("alpha", "float", 0.1, text("Learning rate α", "Lernrate α"), 0.001, 1.0),
         Param("gamma", "float", 0.99, text("Discount factor γ", "Diskontfaktor γ"), 0.5, 0.999),
     ),

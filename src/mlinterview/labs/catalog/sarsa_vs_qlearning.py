@@ -243,8 +243,8 @@ LAB = Lab(
     ),
     cards=("on-policy-vs-off-policy",),
     params=(
-        Param("episodes", "int", 500, text("Training episodes", "Trainingsepisoden"), 20, 3000),
-        Param("seeds", "int", 8, text("Independent runs", "Unabhängige Läufe"), 1, 30),
+        Param("episodes", "int", 500, text("Training episodes", "Trainingsepisoden"), 20, 2000),
+        Param("seeds", "int", 8, text("Independent runs", "Unabhängige Läufe"), 1, 20),
         Param(
             "epsilon",
             "float",

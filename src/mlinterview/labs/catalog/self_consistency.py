@@ -69,10 +69,11 @@ def run(*, p: float, max_samples: int, trials: int, correlation: float, seed: in
     z = [abs(s - f) / e for s, f, e in zip(sim, formula, se, strict=True)]
     agree = all(v <= SIGMAS for v in z)
     final = sim[-1]
+    # the claim is about *more* samples: with a single one there is no vote to measure
     if p > 0.5:
-        direction = final > p
+        direction = formula[-1] > p and final > p
     elif p < 0.5:
-        direction = final < p
+        direction = formula[-1] < p and final < p
     else:
         direction = abs(final - p) <= SIGMAS * se[-1]
     supported = agree and direction

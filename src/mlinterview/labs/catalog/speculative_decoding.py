@@ -354,14 +354,14 @@ LAB = Lab(
             0.1,
             0.95,
         ),
-        Param("chains", "int", 4000, text("Parallel sequences", "Parallele Sequenzen"), 50, 50000),
+        Param("chains", "int", 4000, text("Parallel sequences", "Parallele Sequenzen"), 50, 20000),
         Param(
             "rounds",
             "int",
             20,
             text("Target calls per sequence", "Zielaufrufe pro Sequenz"),
             1,
-            500,
+            100,
         ),
         Param(
             "draft_cost",

@@ -306,7 +306,7 @@ LAB = Lab(
                 "Gradientenschritte auf den wenigen Zielbildern",
             ),
             10,
-            2000,
+            1000,
         ),
         Param(
             "freeze_features",
