@@ -15,6 +15,7 @@ def test_default_nms_removes_all_duplicates_and_keeps_every_object() -> None:
     assert result.verdict == "supported", result.explanation.en
     assert m["duplicates_before"] > 0.5 * m["objects"]
     assert m["duplicates_after"] == 0
+    assert m["duplicates_removed"] == 1.0
     assert m["recall_after"] == m["recall_before"] == 1.0
     assert m["ap_after"] > m["ap_before"] + 0.1
     assert 0.15 < m["overlapping_pair_iou"] < 0.45

@@ -85,7 +85,7 @@ def train_xor(
     for _ in range(epochs):
         z1 = x @ w1 + b1  # (R, 4, H)
         h = f(z1)
-        out = 1 / (1 + np.exp(-(h @ w2 + b2)))  # (R, 4, 1)
+        out = 1 / (1 + np.exp(-np.clip(h @ w2 + b2, -30.0, 30.0)))  # (R, 4, 1)
         g_out = (out - y) / len(x)  # dBCE/dlogit
         g_z1 = (g_out @ w2.transpose(0, 2, 1)) * df(z1)
         w2 -= lr * (h.transpose(0, 2, 1) @ g_out)
@@ -110,7 +110,8 @@ def forward(weights: dict[str, np.ndarray], act: str, x: np.ndarray) -> np.ndarr
 
     f, _ = activation(act)
     h = f(x @ weights["w1"] + weights["b1"])
-    return np.asarray(1 / (1 + np.exp(-(h @ weights["w2"] + weights["b2"])))[:, 0])
+    logit = np.clip(h @ weights["w2"] + weights["b2"], -30.0, 30.0)
+    return np.asarray(1 / (1 + np.exp(-logit)))[:, 0]
 
 
 def collapse_error(weights: dict[str, np.ndarray]) -> float:
@@ -299,7 +300,7 @@ LAB = Lab(
         ),
         Param("hidden_units", "int", 4, text("Hidden units", "Verborgene Einheiten"), 1, 64),
         Param("epochs", "int", 3000, text("Gradient steps", "Gradientenschritte"), 10, 50000),
-        Param("learning_rate", "float", 0.5, text("Learning rate", "Lernrate"), 0.001, 10.0),
+        Param("learning_rate", "float", 0.5, text("Learning rate", "Lernrate"), 0.001, 3.0),
         Param(
             "restarts",
             "int",

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 MATCH_IOU = 0.5  # a detection counts as finding an object at IoU >= 0.5 (PASCAL VOC)
 CANVAS = 100.0
+MIN_REMOVED = 0.99  # share of duplicate boxes NMS must remove
+MAX_RECALL_LOSS = 0.005  # ... while losing (almost) no object
 SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -200,10 +202,10 @@ def run(
     after = summarise(iou_threshold)
     sweep = [(t, summarise(t)) for t in SWEEP]
     pair_iou = float(np.mean([iou_matrix(sc.truth[:1], sc.truth[1:2])[0, 0] for sc in generated]))
+    removed = 1 - after["duplicates"] / before["duplicates"] if before["duplicates"] else 0.0
     supported = (
-        before["duplicates"] > 0
-        and after["duplicates"] == 0
-        and after["recall"] >= before["recall"]
+        removed >= MIN_REMOVED
+        and after["recall"] >= before["recall"] - MAX_RECALL_LOSS
         and after["ap"] > before["ap"]
     )
     metrics: dict[str, Any] = {
@@ -212,6 +214,7 @@ def run(
         "recall_after": after["recall"],
         "duplicates_before": before["duplicates"],
         "duplicates_after": after["duplicates"],
+        "duplicates_removed": removed,
         "detections_before": before["detections"],
         "detections_after": after["detections"],
         "ap_before": before["ap"],
