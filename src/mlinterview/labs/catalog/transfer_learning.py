@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.labs.base import Lab, Outcome, Param, Plot, Table, de_num, text
+from mlinterview.labs.base import Lab, LabParameterError, Outcome, Param, Plot, Table, de_num, text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -118,6 +118,12 @@ def run(
         target_images = to_domain(images[tgt_idx], domain).astype(np.float32)[:, None]
         target_labels = labels[tgt_idx]
         pool_x, pool_y = target_images[:POOL], target_labels[:POOL]
+        smallest = int(np.bincount(pool_y, minlength=CLASSES).min())
+        if shots > smallest:
+            raise LabParameterError(
+                f"shots={shots} is more than the {smallest} images the rarest digit has in the "
+                "target pool; lower shots"
+            )
         x_test = torch.from_numpy(target_images[POOL:].copy())
         y_test = torch.from_numpy(target_labels[POOL:]).long()
 
@@ -279,7 +285,7 @@ LAB = Lab(
             2,
             text("Labelled images per target class", "Beschriftete Bilder pro Zielklasse"),
             1,
-            80,
+            20,
         ),
         Param(
             "draws",
