@@ -214,7 +214,7 @@ def run(
         ax.set_xticks(xs)
         ax.set_xlabel("Ziehung der Trainingsbilder" if lang == "de" else "draw of training images")
         ax.set_ylabel(
-            "Testgenauigkeit (Ziffern 5-9)" if lang == "de" else "test accuracy (digits 5-9)"
+            "Testgenauigkeit (Zieldomäne)" if lang == "de" else "test accuracy (target domain)"
         )
         ax.set_ylim(0, 1.02)
         ax.legend(loc="lower right")
