@@ -1,0 +1,50 @@
+"""Key-point and misconception detection on the hand-labelled answers, per language.
+
+Prints precision and recall of "point present" (covered or partly), the three-way status
+agreement, and misconception precision/recall, separately for the calibration cards (the
+rule was fitted on them) and the test cards (never seen by the fit).
+
+Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use]
+"""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+
+from mlinterview.content.loader import bundled_bank
+from mlinterview.grading.embedding import backend_name, get_embedder
+from mlinterview.grading.engine import grade_card
+from mlinterview.grading.labelset import is_calibration_card, load_labelled, measure
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
+    args = parser.parse_args()
+    backend = backend_name(args.backend)
+    embedder = get_embedder(backend)
+    print(f"backend: {embedder.name if embedder else 'lexical'}")
+    cards = bundled_bank().cards
+    labelled = load_labelled()
+    ids = list(labelled)
+    grade = partial(grade_card, backend=backend, use_llm=False)
+    groups = {
+        "calibration cards": [a for c in ids if is_calibration_card(c, ids) for a in labelled[c]],
+        "test cards": [a for c in ids if not is_calibration_card(c, ids) for a in labelled[c]],
+    }
+    print(
+        f"{'cards':18} {'lang':4} {'points':>6} {'P':>6} {'R':>6} {'3-way':>6}"
+        f" {'misc. P':>8} {'misc. R':>8}"
+    )
+    for name, answers in groups.items():
+        for lang in ("en", "de"):
+            m = measure(grade, cards, answers, lang)
+            print(
+                f"{name:18} {lang:4} {m.total:6d} {m.precision:6.3f} {m.recall:6.3f}"
+                f" {m.agreement:6.3f} {m.wrong_precision:8.3f} {m.wrong_recall:8.3f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
