@@ -70,7 +70,8 @@ class PointRule:
         p_detected = self.detected.probability(values)
         if p_detected < self.detected_threshold:
             return "missing", p_detected
-        if self.covered.probability(values) >= self.covered_threshold:
+        # weak evidence is at most "partly", however complete the matched sentence looks
+        if p_detected >= 0.5 and self.covered.probability(values) >= self.covered_threshold:
             return "covered", p_detected
         return "partly", p_detected
 

@@ -89,10 +89,11 @@ def point_signals(
         float(sims[i].max()) if sims is not None else 0.0 for i in range(len(rubric.points))
     ]
     centre = _median(sem_best)
+    question = lx.analyse_statement(rubric.question, lang).content
     out = []
     for i, point in enumerate(rubric.points):
         statement = lx.analyse_statement(point.text, lang)
-        overlaps = [lx.overlap(statement, s.content) for s in sentences]
+        overlaps = [lx.overlap(statement, s.content, question) for s in sentences]
         term_best, term_idx, n_terms = 0.0, None, 0
         for term in point.terms:
             t = lx.analyse_statement(term, lang)
@@ -113,7 +114,7 @@ def point_signals(
             "term": term_best,
             "nterms": min(n_terms, 3) / 3.0,
             "ov_best": max(overlaps),
-            "ov_all": lx.overlap(statement, answer_keys),
+            "ov_all": lx.overlap(statement, answer_keys, question),
         }
         out.append(PointSignals(values, keep[evidence]))
     return out

@@ -14,9 +14,8 @@ TEXT = {
             "Start with the central ideas below."
         ),
         "score": "Score {score:.0%}: {covered} of {total} key points covered, {partly} partly.",
-        "well": "Covered well: {items}.",
         "partly": "Go further on: {items}.",
-        "missing": "Missing: {items}.",
+        "missing": "Missing (most important first): {items}.",
         "wrong": "Careful: you said “{evidence}” — {correction}",
         "other_lang": (
             "(Your answer looks {answer_lang}; it was compared with the {answer_lang} rubric.)"
@@ -34,9 +33,8 @@ TEXT = {
             "Bewertung {score:.0%}: {covered} von {total} Kernpunkten abgedeckt, "
             "{partly} teilweise."
         ),
-        "well": "Gut abgedeckt: {items}.",
         "partly": "Weiter ausführen: {items}.",
-        "missing": "Es fehlt: {items}.",
+        "missing": "Es fehlt (Wichtigstes zuerst): {items}.",
         "wrong": "Vorsicht: Du schreibst „{evidence}“ – {correction}",
         "other_lang": (
             "(Deine Antwort ist offenbar {answer_lang}; verglichen wurde mit den "
@@ -82,12 +80,10 @@ def build_feedback(
     ]
     if not covered and not partly and not wrongs:
         lines.append(str(t["nothing"]))
-    if covered:
-        lines.append(str(t["well"]).format(items=_join(covered)))
     if partly:
         lines.append(str(t["partly"]).format(items=_join(partly)))
     if missing:
-        lines.append(str(t["missing"]).format(items=_join(missing[:4])))
+        lines.append(str(t["missing"]).format(items=_join(missing[:3])))
     for wrong in wrongs:
         lines.append(
             str(t["wrong"]).format(evidence=_short(wrong.evidence), correction=wrong.correction)

@@ -107,10 +107,9 @@ def locate_term(term: Sentence, sentence: Sentence) -> tuple[float, int, int]:
     if all(k in present for k in tk):
         positions = [sk.index(k) for k in tk]
         return 0.7, min(positions), max(positions) + 1
-    if term.content:
-        share = len(term.content & sentence.content) / len(term.content)
-        return (0.5 * share if share >= 0.5 else 0.0), 0, 0
-    return 0.0, 0, 0
+    # all words count here, stopwords too: in "more data" the word "more" is the point
+    share = sum(1 for k in set(tk) if k in present) / len(set(tk))
+    return (0.5 * share if share >= 0.5 else 0.0), 0, 0
 
 
 def _in_order(needle: tuple[str, ...], hay: tuple[str, ...]) -> tuple[int, int] | None:
@@ -139,8 +138,15 @@ def negated_near(sentence: Sentence, start: int, end: int, lang: str, window: in
     return tx.is_negated(list(sentence.words[lo:hi]), lang)
 
 
-def overlap(statement: Sentence, keys: frozenset[str]) -> float:
-    """Share of the statement's content words that appear in ``keys``."""
-    if not statement.content:
+def overlap(
+    statement: Sentence, keys: frozenset[str], ignore: frozenset[str] = frozenset()
+) -> float:
+    """Share of the statement's content words (less ``ignore``) that appear in ``keys``.
+
+    Words of the question are ignored ("question demoting"): repeating "overfitting" in an
+    answer about overfitting is no evidence for any particular key point.
+    """
+    content = statement.content - ignore
+    if not content:
         return 0.0
-    return len(statement.content & keys) / len(statement.content)
+    return len(content & keys) / len(content)
