@@ -47,6 +47,11 @@ def problem_summary(problem: Problem, lang: str = "en") -> dict[str, Any]:
     }
 
 
+def _sentence(title: str) -> str:
+    """A title as a sentence: end it with a full stop unless it already ends in one."""
+    return title if title.endswith((".", "?", "!")) else f"{title}."
+
+
 def starter_code(problem: Problem, lang: str = "en") -> str:
     """A stub with the exact signature, so a first submission never fails on the name."""
     uses_numpy = problem.returns == "ndarray" or any(p.type == "ndarray" for p in problem.params)
@@ -61,7 +66,7 @@ def starter_code(problem: Problem, lang: str = "en") -> str:
         lines += ["import numpy as np", "", ""]
     lines += [
         f"def {problem.function}({params}) -> {returns}:",
-        f'    """{problem.title.get(lang)}. {hint}"""',
+        f'    """{_sentence(problem.title.get(lang))} {hint}"""',
         "    raise NotImplementedError",
         "",
     ]
