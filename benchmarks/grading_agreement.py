@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fit_grading_calibration import benchmark_rows
 from grading_common import (
+    SETS,
     backend_embedder,
     data_dir,
     fit_linear,
@@ -102,16 +103,24 @@ def main() -> None:
         help="score from cached features; time grade_free on N answers per split only",
     )
     args = parser.parse_args()
-    backend = backend_name(args.backend)
     records = load_records(data_dir(args.data))
-    embedder = backend_embedder(backend)
-    grade_free("warm up", "The model is loaded.", "Loaded.", "en", backend=backend, use_llm=False)
-
-    print(
-        f"backend: {embedder.name if embedder else 'lexical'} "
-        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    requested = (args.backend or backend_name()).lower()
+    # per set: "auto" grades German answers with e5 and English ones with USE
+    per_set = {name: backend_name(requested, "de" if name == "saf_de" else "en") for name in SETS}
+    embedders = {b: backend_embedder(b) for b in set(per_set.values())}
+    for lang in ("en", "de"):
+        grade_free("warm up", "The model is loaded.", "Loaded.", lang, backend=requested)
+    names = ", ".join(
+        f"{name}: {embedders[b].name if embedders[b] else 'lexical'}" for name, b in per_set.items()
     )
-    rows = benchmark_rows(embedder, backend, records)
+    print(
+        f"backend {requested} ({names}; load average {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} cores)"
+    )
+    rows: dict[str, list[dict[str, float]]] = {}
+    for b in set(per_set.values()):
+        chosen = {name: recs for name, recs in records.items() if per_set[name] == b}
+        rows.update(benchmark_rows(embedders[b], b, chosen))
     latencies: list[float] = []
     table: list[tuple[str, str, int, float, float, float, float]] = []
     for name in ("nn_exam", "saf_en", "saf_de"):
@@ -121,6 +130,7 @@ def main() -> None:
             if args.limit:
                 idx = idx[: args.limit]
             scores = []
+            embedder = embedders[per_set[name]]
             calibration = calibration_for(embedder.name if embedder else "lexical")
             for k, i in enumerate(idx):
                 r = recs[i]
@@ -134,7 +144,7 @@ def main() -> None:
                     r["reference_answer"],
                     r["student_answer"],
                     r["lang"],
-                    backend=backend,
+                    backend=requested,
                     use_llm=False,
                 )
                 latencies.append((time.perf_counter() - started) * 1000)
@@ -146,7 +156,11 @@ def main() -> None:
             label = f"{split} (in-sample)" if name == "nn_exam" or split == "train" else split
             table.append((name, label, len(idx), pearson, spearman, cos_r, lrec_r))
     if not args.limit:
-        oof = nn_exam_out_of_fold(rows, records)
+        # the nn_exam model is refitted with the features of nn_exam's own backend everywhere
+        nn_backend = per_set["nn_exam"]
+        same = all(b == nn_backend for b in per_set.values())
+        oof_rows = rows if same else benchmark_rows(embedders.get(nn_backend), nn_backend, records)
+        oof = nn_exam_out_of_fold(oof_rows, records)
         truth = np.array([r["target"] for r in records["nn_exam"]])
         pearson, spearman = correlations(oof, truth)
         table.insert(0, ("nn_exam", "out-of-fold", len(truth), pearson, spearman, *table[0][5:]))

@@ -22,9 +22,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
     args = parser.parse_args()
-    backend = backend_name(args.backend)
-    embedder = get_embedder(backend)
-    print(f"backend: {embedder.name if embedder else 'lexical'}")
+    backend = (args.backend or backend_name()).lower()
+    used = {lang: get_embedder(backend_name(backend, lang)) for lang in ("en", "de")}
+    print(
+        f"backend {backend}: "
+        + ", ".join(f"{lang} answers {e.name if e else 'lexical'}" for lang, e in used.items())
+    )
     cards = bundled_bank().cards
     labelled = load_labelled()
     ids = list(labelled)

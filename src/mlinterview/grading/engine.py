@@ -19,7 +19,7 @@ from mlinterview.content.schema import Card
 from mlinterview.grading import features as ft
 from mlinterview.grading import text as tx
 from mlinterview.grading.calibration import BackendCalibration, WrongRule, calibration_for
-from mlinterview.grading.embedding import CachedEmbedder, get_embedder
+from mlinterview.grading.embedding import CachedEmbedder, backend_name, get_embedder
 from mlinterview.grading.feedback import build_feedback
 from mlinterview.grading.llm import Judgement, LLMConfig, judge
 from mlinterview.grading.result import GradeResult, KeyPointResult, MisconceptionResult, Status
@@ -107,7 +107,7 @@ def _grade(
     backend: str | None,
     use_llm: bool | None,
 ) -> GradeResult:
-    embedder = get_embedder(backend)
+    embedder = get_embedder(backend_name(backend, answer_lang))
     backend_label = embedder.name if embedder is not None else LEXICAL
     try:
         calibration = calibration_for(backend_label)
