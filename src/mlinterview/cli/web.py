@@ -29,6 +29,6 @@ def register(app: typer.Typer) -> None:
             fail(str(exc))
         typer.echo(f"mlinterview: serving on http://{host}:{port}  (Ctrl+C stops)")
         try:
-            uvicorn.run(web_app, host=host, port=port, log_level="warning")
+            uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
         except OSError as exc:
             fail(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port")

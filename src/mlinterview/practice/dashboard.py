@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,19 +36,33 @@ def mastery(row: TopicStats) -> float:
 class DashboardCache:
     """Reuse a dashboard until a review is written or the minute changes.
 
-    The version check is one small query, so a busy dashboard costs a template render,
-    not a full recomputation of every topic's retrievability.
+    Writes made through this process call :meth:`invalidate`; writes by other processes
+    (a CLI session on the same database) are noticed by a one-query version check made
+    at most once every ``recheck_seconds``. A busy dashboard therefore costs a template
+    render, not a recomputation of every topic's retrievability.
     """
 
-    def __init__(self, service: PracticeService, cards: Iterable[Card]) -> None:
+    def __init__(
+        self, service: PracticeService, cards: Iterable[Card], recheck_seconds: float = 1.0
+    ) -> None:
         self.service = service
         self.cards = list(cards)
+        self.recheck_seconds = recheck_seconds
         self._key: tuple[object, ...] | None = None
         self._value: Dashboard | None = None
+        self._checked_at = float("-inf")
+        self._version: tuple[int, int, int] | None = None
+
+    def invalidate(self) -> None:
+        self._value = None
 
     def get(self, now: datetime | None = None) -> Dashboard:
         moment = now or utcnow()
-        key = (self.service.data_version(), moment.replace(second=0, microsecond=0))
+        clock = time.monotonic()
+        if self._version is None or clock - self._checked_at >= self.recheck_seconds:
+            self._version = self.service.data_version()
+            self._checked_at = clock
+        key = (self._version, moment.replace(second=0, microsecond=0))
         if self._value is None or key != self._key:
             self._value = build_dashboard(self.service, self.cards, now=moment)
             self._key = key

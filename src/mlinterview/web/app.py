@@ -7,7 +7,7 @@ cookie), request bodies are capped, and unknown ids get a 404 page.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mlinterview.content.loader import Bank, bundled_bank
-from mlinterview.practice.dashboard import DashboardCache
+from mlinterview.content.schema import Card
+from mlinterview.practice.dashboard import Dashboard, DashboardCache, mastery
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store
 from mlinterview.store.settings import get_setting, set_setting
@@ -46,6 +47,8 @@ class WebContext:
     practice: PracticeService
     dashboard: DashboardCache
     language: str = "en"
+    _dashboard_html: tuple[Dashboard, str, Markup] | None = None
+    _card_html: dict[tuple[str, str], Markup] = field(default_factory=dict)
 
     def lang(self) -> str:
         return self.language
@@ -53,6 +56,27 @@ class WebContext:
     def set_lang(self, lang: str) -> None:
         set_setting(self.store, "lang", lang)
         self.language = lang
+
+    def dashboard_body(self, board: Dashboard) -> Markup:
+        """The dashboard's numbers and charts, rendered once per dashboard and language."""
+        cached = self._dashboard_html
+        if cached is None or cached[0] is not board or cached[1] != self.language:
+            html = templates.get_template("_dashboard_body.html").render(
+                board=board, mastery=mastery, t=translator(self.language), lang=self.language
+            )
+            cached = (board, self.language, Markup(html))
+            self._dashboard_html = cached
+        return cached[2]
+
+    def card_body(self, card: Card) -> Markup:
+        """A question page's content; bank texts never change while the app runs."""
+        key = (card.id, self.language)
+        if key not in self._card_html:
+            html = templates.get_template("_question_body.html").render(
+                card=card, t=translator(self.language), lang=self.language
+            )
+            self._card_html[key] = Markup(html)
+        return self._card_html[key]
 
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))

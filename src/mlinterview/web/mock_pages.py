@@ -107,6 +107,7 @@ def mock_finish(request: Request, mock_id: int, _: Csrf) -> Response:
 
     _state_or_404(request, mock_id)
     finish(context(request).store, mock_id)
+    context(request).dashboard.invalidate()
     return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
 
 
@@ -116,9 +117,9 @@ def mock_report_page(request: Request, mock_id: int) -> Response:
 
     state = _state_or_404(request, mock_id)
     store = context(request).store
-    report = (
-        finish(store, mock_id)
-        if state.next_position() is None and not state.finished
-        else mock_report(store, mock_id)
-    )
+    if state.next_position() is None and not state.finished:
+        report = finish(store, mock_id)
+        context(request).dashboard.invalidate()
+    else:
+        report = mock_report(store, mock_id)
     return HTMLResponse(report_html(report))

@@ -9,7 +9,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from mlinterview.content.loader import select_cards
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
-from mlinterview.practice.dashboard import mastery
 from mlinterview.practice.session import assess_answer
 from mlinterview.web.app import context, render, verify_csrf
 
@@ -33,10 +32,10 @@ def _choice(value: str | None, allowed: type[Topic | Role | Difficulty | Source]
 
 
 @router.get("/")
-def dashboard(request: Request) -> Response:
+async def dashboard(request: Request) -> Response:
     ctx = context(request)
     board = ctx.dashboard.get()
-    return render(request, "dashboard.html", board=board, mastery=mastery)
+    return render(request, "dashboard.html", body=ctx.dashboard_body(board))
 
 
 @router.post("/lang")
@@ -111,12 +110,13 @@ def practice_rate(
         score=float(score) if score else None,
         origin="web",
     )
+    ctx.dashboard.invalidate()
     query = "&".join(f"{k}={v}" for k, v in (("topic", topic), ("role", role)) if v)
     return RedirectResponse(f"/practice?saved={card.id}&{query}".rstrip("&"), status_code=303)
 
 
 @router.get("/questions")
-def questions(
+async def questions(
     request: Request,
     q: str = "",
     topic: str | None = None,
@@ -150,6 +150,6 @@ def questions(
 
 
 @router.get("/questions/{card_id}")
-def question(request: Request, card_id: str) -> Response:
+async def question(request: Request, card_id: str) -> Response:
     card = _card_or_404(request, card_id)
-    return render(request, "question.html", card=card)
+    return render(request, "question.html", card=card, body=context(request).card_body(card))
