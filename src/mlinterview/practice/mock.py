@@ -31,6 +31,7 @@ from mlinterview.practice.plan import (
 )
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
 from mlinterview.practice.render import format_seconds, md_cell, render_template
+from mlinterview.practice.session import PointStatus as PointResult
 from mlinterview.store.db import Store
 from mlinterview.store.models import MockAnswer, MockInterview
 
@@ -51,13 +52,6 @@ def _aware(moment: datetime) -> datetime:
 
 
 # -- answers ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PointResult:
-    id: str
-    text: str
-    status: str  # covered | partly | missing
 
 
 @dataclass(frozen=True)
@@ -121,19 +115,6 @@ class AnswerResult:
         )
 
 
-def _misconception_text(found: Any, card: Card, lang: str) -> str:
-    """The grader may report misconception objects or ids; show the claim either way."""
-    by_id = {m.id: m for m in card.misconceptions}
-    ident = getattr(found, "id", found if isinstance(found, str) else None)
-    if isinstance(ident, str) and ident in by_id:
-        return by_id[ident].claim.get(lang)
-    claim = getattr(found, "claim", None)
-    if claim is not None:
-        return claim.get(lang) if hasattr(claim, "get") else str(claim)
-    text = getattr(found, "text", None)
-    return str(text if text is not None else found)
-
-
 def grade_text(
     card: Card, text: str, lang: str
 ) -> tuple[float, str, tuple[PointResult, ...], tuple[str, ...]]:
@@ -141,12 +122,9 @@ def grade_text(
     from mlinterview.grading.engine import grade_card
 
     result = grade_card(card, text, lang)
-    points = tuple(
-        PointResult(str(p.id), str(p.text), str(getattr(p.status, "value", p.status)))
-        for p in result.key_points
-    )
-    flagged = tuple(_misconception_text(m, card, lang) for m in result.misconceptions)
-    return float(result.score), str(result.feedback), points, flagged
+    points = tuple(PointResult(p.id, p.text, p.status) for p in result.key_points)
+    flagged = tuple(m.claim for m in result.misconceptions)
+    return result.score, result.feedback, points, flagged
 
 
 @dataclass(frozen=True)

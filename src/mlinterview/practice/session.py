@@ -33,7 +33,7 @@ def suggest_rating(score: float) -> int:
     return 4
 
 
-def assess_answer(card: Card, answer: str, lang: str) -> Assessment | None:
+def assess_answer(card: Card, answer: str, lang: str) -> Assessment:
     """Feedback from the grading engine: score, text and the status of every key point."""
     from mlinterview.grading.engine import grade_card
 
