@@ -6,6 +6,8 @@ loading returns the valid cards *and* a list of ``BankIssue``s.
 
 from __future__ import annotations
 
+import json
+import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,9 +62,73 @@ def _first_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def parse_card_file(path: Path, root: Path) -> tuple[Card | None, list[BankIssue]]:
+class ParseCache:
+    """Parsed YAML of valid card files, stored as JSON next to the user's other caches.
+
+    Parsing YAML is most of the CLI's start-up time (about 120 ms for the bank, against
+    4 ms for the same data as JSON). Entries are keyed by path and (mtime, size), so an
+    edited file is parsed again; anything unreadable is ignored and rebuilt.
+    """
+
+    def __init__(self, root: Path) -> None:
+        from hashlib import sha256
+
+        from platformdirs import user_cache_dir
+
+        digest = sha256(str(root.resolve()).encode()).hexdigest()[:16]
+        self.path = Path(user_cache_dir("mlinterview", appauthor=False)) / f"bank-{digest}.json"
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except (OSError, ValueError):
+            pass
+
+    @staticmethod
+    def stamp(path: Path) -> list[int]:
+        info = path.stat()
+        return [info.st_mtime_ns, info.st_size]
+
+    def get(self, path: Path) -> Any:
+        entry = self.entries.get(str(path))
+        try:
+            if isinstance(entry, dict) and entry.get("stamp") == self.stamp(path):
+                return entry.get("raw")
+        except OSError:
+            return None
+        return None
+
+    def put(self, path: Path, raw: Any) -> None:
+        try:
+            self.entries[str(path)] = {"stamp": self.stamp(path), "raw": raw}
+            self.dirty = True
+        except OSError:
+            pass
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = self.path.with_suffix(f".{os.getpid()}.tmp")
+            scratch.write_text(json.dumps(self.entries, ensure_ascii=False), encoding="utf-8")
+            os.replace(scratch, self.path)
+        except (OSError, TypeError, ValueError):
+            pass
+
+
+def parse_card_file(
+    path: Path, root: Path, cache: ParseCache | None = None
+) -> tuple[Card | None, list[BankIssue]]:
     """Parse and validate one question file; never raises for bad content."""
     shown = _display(path, root)
+    cached = cache.get(path) if cache is not None else None
+    if cached is not None:
+        card_from_cache = _validated(cached, path, shown)
+        if card_from_cache[0] is not None and not card_from_cache[1]:
+            return card_from_cache
     try:
         raw: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except UnicodeDecodeError:
@@ -72,6 +138,13 @@ def parse_card_file(path: Path, root: Path) -> tuple[Card | None, list[BankIssue
         where = f"line {mark.line + 1}" if mark is not None else "(file)"
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return None, [BankIssue(shown, where, f"invalid YAML: {_first_line(str(problem))}")]
+    card, issues = _validated(raw, path, shown)
+    if cache is not None and card is not None and not issues:
+        cache.put(path, raw)
+    return card, issues
+
+
+def _validated(raw: Any, path: Path, shown: str) -> tuple[Card | None, list[BankIssue]]:
     if not isinstance(raw, dict):
         return None, [BankIssue(shown, "(file)", "expected a mapping of fields at the top")]
     try:
@@ -174,12 +247,12 @@ def _topic_order(card: Card) -> tuple[int, str]:
     return (list(Topic).index(card.topic), card.id)
 
 
-def load_bank_from(paths: Iterable[Path], root: Path) -> Bank:
+def load_bank_from(paths: Iterable[Path], root: Path, cache: ParseCache | None = None) -> Bank:
     cards: dict[str, Card] = {}
     first_file: dict[str, str] = {}
     issues: list[BankIssue] = []
     for path in sorted(paths):
-        card, file_issues = parse_card_file(path, root)
+        card, file_issues = parse_card_file(path, root, cache)
         issues.extend(file_issues)
         if card is None:
             continue
@@ -199,15 +272,20 @@ def card_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml"})
 
 
-def load_bank(bank_dir: Path | None = None) -> Bank:
+def load_bank(bank_dir: Path | None = None, *, use_cache: bool = False) -> Bank:
+    """Load a bank; ``use_cache`` reuses parsed YAML of unchanged, valid files."""
     root = questions_dir(bank_dir)
-    return load_bank_from(card_files(root), root)
+    cache = ParseCache(root) if use_cache else None
+    bank = load_bank_from(card_files(root), root, cache)
+    if cache is not None:
+        cache.save()
+    return bank
 
 
 @lru_cache(maxsize=1)
 def bundled_bank() -> Bank:
     """The bank shipped in the package, loaded once per process."""
-    return load_bank()
+    return load_bank(use_cache=True)
 
 
 def select_cards(
