@@ -401,10 +401,12 @@ def kit_markdown(kit: Kit) -> str:
     return "\n".join(out) + "\n"
 
 
-def kit_html(kit: Kit) -> str:
+def kit_html(kit: Kit, fmt: str = "html") -> str:
+    """The kit as HTML; ``fmt`` names the format in the regenerate line (html or pdf)."""
     return render_template(
         "kit.html.j2",
         kit=kit,
+        fmt=fmt,
         t=kit.labels,
         words=DIFFICULTY_WORDS[kit.lang],
         anchors=list(zip(ANCHORS_TALK[kit.lang], ANCHORS_CODING[kit.lang], strict=True)),
@@ -418,5 +420,5 @@ def render_kit(kit: Kit, fmt: str) -> bytes:
     if fmt == "html":
         return kit_html(kit).encode("utf-8")
     if fmt == "pdf":
-        return html_to_pdf(kit_html(kit))
+        return html_to_pdf(kit_html(kit, "pdf"))
     raise PlanError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
