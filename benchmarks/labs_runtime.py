@@ -48,12 +48,19 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="one interpreter per lab")
     parser.add_argument("--no-render", action="store_true", help="skip figures")
     parser.add_argument("--budget", type=float, default=10.0, help="seconds allowed per lab")
+    parser.add_argument(
+        "--deep-budget",
+        type=float,
+        default=60.0,
+        help="seconds allowed per lab that trains a torch network (dqn, transfer_learning)",
+    )
     args = parser.parse_args()
 
     from mlinterview.labs.base import LabUnavailableError
     from mlinterview.labs.registry import all_labs, run_lab
 
     ids = args.labs or [lab.id for lab in all_labs()]
+    budgets = {lab.id: args.deep_budget if lab.needs_torch else args.budget for lab in all_labs()}
     render = not args.no_render
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if not args.fresh:
@@ -84,16 +91,17 @@ def main() -> None:
             cpu = time.process_time() - cpu_start
         total += seconds
         total_cpu += cpu
-        flag = "  OVER BUDGET" if seconds > args.budget else ""
+        budget = budgets.get(lab_id, args.budget)
+        flag = "  OVER BUDGET" if seconds > budget else ""
         print(
             f"{lab_id:32s} {seconds:7.2f} s wall {cpu:7.2f} s cpu  "
-            f"{seconds / args.budget:5.2f}x budget  {verdict}{flag}"
+            f"{seconds / budget:5.2f}x budget  {verdict}{flag}"
         )
-        if seconds > args.budget:
+        if seconds > budget:
             over.append(lab_id)
     print(
         f"{'total':32s} {total:7.2f} s wall {total_cpu:7.2f} s cpu  "
-        f"({len(ids)} labs, budget {args.budget:g} s each)"
+        f"({len(ids)} labs, budget {args.budget:g} s each, {args.deep_budget:g} s with torch)"
     )
     print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if over:
