@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mlinterview.content.schema import Card
-from mlinterview.practice.scheduling import PracticeService, TopicStats, utcnow
+from mlinterview.practice.scheduling import (
+    STREAK_WINDOW_DAYS,
+    PracticeService,
+    TopicStats,
+    streak_days,
+    utcnow,
+)
 
 
 @dataclass(frozen=True)
@@ -76,13 +82,15 @@ def build_dashboard(
     pool = list(cards)
     states = service.states()
     queue = service.next_cards(pool, now=moment)
-    per_day = service.reviews_per_day(days=days, now=moment)
+    # One query for the year serves both the streak and the chart's last ``days`` days.
+    per_year = service.reviews_per_day(days=max(days, STREAK_WINDOW_DAYS), now=moment)
+    per_day = dict(list(per_year.items())[-days:])
     return Dashboard(
         due_now=sum(1 for card in queue if card.id in states),
         new_cards=sum(1 for card in pool if card.id not in states),
         total_cards=len(pool),
         reviews_today=per_day.get(moment.date().isoformat(), 0),
-        streak_days=service.streak(now=moment),
+        streak_days=streak_days(per_year),
         reviews_per_day=list(per_day.items()),
         topics=service.stats(pool, now=moment),
     )

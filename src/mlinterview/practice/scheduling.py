@@ -22,6 +22,7 @@ from mlinterview.store.models import CardState, QueuedCard, Review
 
 RATINGS: dict[int, str] = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 MATURE_DAYS = 21.0  # Anki's convention: an interval of three weeks or more is "mature"
+STREAK_WINDOW_DAYS = 366  # a streak is counted within the last year
 
 
 def utcnow() -> datetime:
@@ -218,16 +219,7 @@ class PracticeService:
 
     def streak(self, now: datetime | None = None) -> int:
         """Consecutive days up to today (or yesterday) with at least one review."""
-        per_day = self.reviews_per_day(days=366, now=now)
-        days = sorted(per_day, reverse=True)
-        if days and per_day[days[0]] == 0:
-            days = days[1:]
-        count = 0
-        for day in days:
-            if per_day[day] == 0:
-                break
-            count += 1
-        return count
+        return streak_days(self.reviews_per_day(days=STREAK_WINDOW_DAYS, now=now))
 
     def stats(self, cards: Iterable[Card], now: datetime | None = None) -> list[TopicStats]:
         moment = now or utcnow()
@@ -265,3 +257,19 @@ class PracticeService:
                 )
             )
         return result
+
+
+def streak_days(per_day: dict[str, int]) -> int:
+    """Length of the run of review days ending today, or yesterday if today is still empty.
+
+    ``per_day`` maps ISO dates to counts for consecutive days, as ``reviews_per_day`` gives.
+    """
+    days = sorted(per_day, reverse=True)
+    if days and per_day[days[0]] == 0:
+        days = days[1:]
+    count = 0
+    for day in days:
+        if per_day[day] == 0:
+            break
+        count += 1
+    return count
