@@ -6,10 +6,12 @@ What is fitted, on what (and nothing else):
   fully") and the misconception rule: on the hand-labelled answers of the *calibration cards*
   only (every other card in id order, see ``mlinterview.grading.labelset``). The other cards'
   answers are the test set of ``tests/grading/test_labelled.py``.
-* The whole-answer score for questions without a rubric (ridge regression on a handful of
-  similarity and overlap features): on SAF's ``training`` split (English and German) plus all
-  of nn_exam. ``grading_agreement.py`` reports nn_exam out of question-grouped folds, refitting
-  this same model without the held-out questions.
+* The score for questions without a rubric (:class:`FreeScore`: a logistic head per key point
+  of the reference, their weighted share, and a linear head over it and a few whole-answer
+  features), one model per reference language: German on SAF German ``training``; English on
+  SAF English ``training`` plus all of nn_exam (for e5, nn_exam alone: see
+  ``TRAINING_OF_BACKEND``). ``grading_agreement.py`` reports nn_exam out of
+  question-grouped folds, refitting the English model without the held-out questions.
 
 Run:  .venv/bin/python benchmarks/fit_grading_calibration.py [--backend e5 use none]
 """
@@ -27,22 +29,22 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from grading_common import (
+    FREE_WHOLE_FEATURES,
     REPO,
     backend_embedder,
     cached_rows,
     data_dir,
     dump_json,
     feature_version,
-    fit_linear,
+    fit_free_score,
     fit_logistic,
-    holistic_matrix,
     load_records,
 )
 from mlinterview.content.loader import bundled_bank
-from mlinterview.grading.calibration import CALIBRATION_FILE, Linear, WrongRule
+from mlinterview.grading.calibration import CALIBRATION_FILE, FreeScore, WrongRule
 from mlinterview.grading.embedding import CachedEmbedder
 from mlinterview.grading.engine import card_feature_values, free_feature_values
-from mlinterview.grading.features import HOLISTIC_FEATURES, POINT_FEATURES, WRONG_FEATURES
+from mlinterview.grading.features import POINT_FEATURES, WRONG_FEATURES
 from mlinterview.grading.labelset import (
     full_labels,
     is_calibration_card,
@@ -105,7 +107,7 @@ def labelled_rows(
 
 def benchmark_rows(
     embedder: CachedEmbedder | None, backend: str, records: dict[str, list[dict[str, Any]]]
-) -> dict[str, list[dict[str, float]]]:
+) -> dict[str, list[dict[str, Any]]]:
     """Whole-answer features of every benchmark record, in the loader's order."""
     out = {}
     for name, recs in records.items():
@@ -167,20 +169,43 @@ def fit_wrong_rule(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"model": model.to_dict(), "threshold": _best_threshold(probs, y), "rows": len(rows)}
 
 
-def fit_holistic(
-    rows: dict[str, list[dict[str, float]]], records: dict[str, list[dict[str, Any]]]
-) -> tuple[Linear, int]:
-    train_rows: list[dict[str, float]] = []
+#: The training data of each language's free score.
+FREE_TRAINING = {"de": ("saf_de",), "en": ("saf_en", "nn_exam")}
+#: e5 takes ~35 min for SAF English's 2,100 long answers on this machine, and ``auto`` never
+#: grades English with it: its English model is fitted on nn_exam alone.
+TRAINING_OF_BACKEND = {"e5": {"de": ("saf_de",), "en": ("nn_exam",)}}
+
+
+def free_training_rows(
+    rows: dict[str, list[dict[str, Any]]],
+    records: dict[str, list[dict[str, Any]]],
+    lang: str,
+    skip_nn_exam: frozenset[int] = frozenset(),
+    sets: dict[str, tuple[str, ...]] = FREE_TRAINING,
+) -> tuple[list[dict[str, Any]], list[float]]:
+    """SAF training rows (and nn_exam rows not in ``skip_nn_exam``) of one language."""
+    train_rows: list[dict[str, Any]] = []
     targets: list[float] = []
-    for name in ("saf_en", "saf_de"):
-        for r, rec in zip(rows[name], records[name], strict=True):
-            if rec["split"] == "train":
+    for name in sets[lang]:
+        for i, (r, rec) in enumerate(zip(rows[name], records[name], strict=True)):
+            if rec["split"] == "train" or (name == "nn_exam" and i not in skip_nn_exam):
                 train_rows.append(r)
                 targets.append(rec["target"])
-    train_rows.extend(rows["nn_exam"])
-    targets.extend(rec["target"] for rec in records["nn_exam"])
-    model = fit_linear(holistic_matrix(train_rows), np.array(targets), HOLISTIC_FEATURES)
-    return model, len(train_rows)
+    return train_rows, targets
+
+
+def fit_free(
+    rows: dict[str, list[dict[str, Any]]],
+    records: dict[str, list[dict[str, Any]]],
+    sets: dict[str, tuple[str, ...]] = FREE_TRAINING,
+) -> tuple[dict[str, FreeScore], int]:
+    models: dict[str, FreeScore] = {}
+    n = 0
+    for lang, whole in FREE_WHOLE_FEATURES.items():
+        train_rows, targets = free_training_rows(rows, records, lang, sets=sets)
+        models[lang] = fit_free_score(train_rows, targets, whole)
+        n += len(train_rows)
+    return models, n
 
 
 def main() -> None:
@@ -190,34 +215,39 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     records = load_records(data_dir(args.data))
-    existing: dict[str, Any] = {}
-    if args.out.is_file():
-        existing = json.loads(args.out.read_text(encoding="utf-8"))
-    backends = dict(existing.get("backends", {}))
+    fitted: dict[str, Any] = {}
     for backend in args.backend:
         embedder = backend_embedder(backend)
         _, wrongs = labelled_rows(embedder, backend)
         wrong = fit_wrong_rule(wrongs)
         points, _ = labelled_rows(embedder, backend, wrong_rule=WrongRule.from_dict(wrong))
-        bench = benchmark_rows(embedder, backend, records)
-        holistic, n_holistic = fit_holistic(bench, records)
-        backends[LABEL_OF[backend]] = {
+        sets = TRAINING_OF_BACKEND.get(backend, FREE_TRAINING)
+        needed = {name for names in sets.values() for name in names}
+        bench = benchmark_rows(embedder, backend, {n: records[n] for n in sorted(needed)})
+        free, n_holistic = fit_free(bench, records, sets)
+        fitted[LABEL_OF[backend]] = {
             "point_card": fit_point_rule(points, POINT_FEATURES),
             "point_free": fit_point_rule(points, FREE_POINT_FEATURES),
             "wrong": wrong,
-            "holistic": {**holistic.to_dict(), "rows": n_holistic},
+            "free": {lang: model.to_dict() for lang, model in free.items()},
         }
         print(
             f"{backend}: {len(points)} point rows, {len(wrongs)} misconception rows, "
             f"{n_holistic} benchmark rows"
         )
+    # read at the end: another run may have written other backends meanwhile
+    existing: dict[str, Any] = {}
+    if args.out.is_file():
+        existing = json.loads(args.out.read_text(encoding="utf-8"))
+    backends = {**existing.get("backends", {}), **fitted}
     dump_json(
         args.out,
         {
             "about": (
                 "Written by benchmarks/fit_grading_calibration.py. Key-point and misconception "
                 "rules: logistic regressions on the labelled answers of the calibration cards. "
-                "Holistic score: ridge regression on SAF training (en+de) and nn_exam."
+                "Free score per reference language: German on SAF German training, English on "
+                "SAF English training and nn_exam (e5: nn_exam only)."
             ),
             "backends": dict(sorted(backends.items())),
         },

@@ -32,20 +32,19 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_grading_calibration import benchmark_rows
+from fit_grading_calibration import benchmark_rows, free_training_rows
 from grading_common import (
+    FREE_WHOLE_FEATURES,
     SETS,
     backend_embedder,
     data_dir,
-    fit_linear,
-    holistic_matrix,
+    fit_free_score,
+    free_predict,
     load_records,
-    predict,
 )
 from mlinterview.grading.calibration import calibration_for
 from mlinterview.grading.embedding import backend_name
 from mlinterview.grading.engine import grade_free
-from mlinterview.grading.features import HOLISTIC_FEATURES
 
 TARGETS = {
     ("nn_exam", "out-of-fold"): 0.60,
@@ -64,27 +63,18 @@ def correlations(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
 
 
 def nn_exam_out_of_fold(
-    rows: dict[str, list[dict[str, float]]], records: dict[str, list[dict[str, Any]]]
+    rows: dict[str, list[dict[str, Any]]], records: dict[str, list[dict[str, Any]]]
 ) -> np.ndarray:
     """Predictions for nn_exam, each from a model that never saw the answer's question."""
     from sklearn.model_selection import GroupKFold
 
-    saf_rows: list[dict[str, float]] = []
-    saf_y: list[float] = []
-    for name in ("saf_en", "saf_de"):
-        for row, rec in zip(rows[name], records[name], strict=True):
-            if rec["split"] == "train":
-                saf_rows.append(row)
-                saf_y.append(rec["target"])
     nn_rows = rows["nn_exam"]
-    nn_y = np.array([r["target"] for r in records["nn_exam"]])
     groups = [r["question_id"] for r in records["nn_exam"]]
     out = np.zeros(len(nn_rows))
-    for train, test in GroupKFold(n_splits=5).split(nn_rows, groups=groups):
-        fit_rows = saf_rows + [nn_rows[i] for i in train]
-        fit_y = np.array(saf_y + [float(nn_y[i]) for i in train])
-        model = fit_linear(holistic_matrix(fit_rows), fit_y, HOLISTIC_FEATURES)
-        out[test] = np.clip(predict(model, [nn_rows[i] for i in test]), 0.0, 1.0)
+    for _, test in GroupKFold(n_splits=5).split(nn_rows, groups=groups):
+        fit_rows, fit_y = free_training_rows(rows, records, "en", frozenset(int(i) for i in test))
+        model = fit_free_score(fit_rows, fit_y, FREE_WHOLE_FEATURES["en"])
+        out[test] = free_predict(model, [nn_rows[i] for i in test])
     return out
 
 
@@ -135,8 +125,8 @@ def main() -> None:
             for k, i in enumerate(idx):
                 r = recs[i]
                 if args.fast and k >= args.fast:
-                    value = calibration.holistic.decision(rows[name][i])
-                    scores.append(0.0 if rows[name][i]["empty"] else min(1.0, max(0.0, value)))
+                    model = calibration.free_score(rows[name][i]["lang"])
+                    scores.append(float(free_predict(model, [rows[name][i]])[0]))
                     continue
                 started = time.perf_counter()
                 result = grade_free(
@@ -151,14 +141,14 @@ def main() -> None:
                 scores.append(result.score)
             truth = np.array([recs[i]["target"] for i in idx])
             pearson, spearman = correlations(np.array(scores), truth)
-            cos_r = correlations(np.array([rows[name][i]["cos"] for i in idx]), truth)[0]
-            lrec_r = correlations(np.array([rows[name][i]["lrec"] for i in idx]), truth)[0]
+            cos_r = correlations(np.array([rows[name][i]["whole"]["cos"] for i in idx]), truth)[0]
+            lrec_r = correlations(np.array([rows[name][i]["whole"]["lrec"] for i in idx]), truth)[0]
             label = f"{split} (in-sample)" if name == "nn_exam" or split == "train" else split
             table.append((name, label, len(idx), pearson, spearman, cos_r, lrec_r))
     if not args.limit:
         # the nn_exam model is refitted with the features of nn_exam's own backend everywhere
         nn_backend = per_set["nn_exam"]
-        same = all(b == nn_backend for b in per_set.values())
+        same = all(per_set[n] == nn_backend for n in ("saf_en", "nn_exam"))
         oof_rows = rows if same else benchmark_rows(embedders.get(nn_backend), nn_backend, records)
         oof = nn_exam_out_of_fold(oof_rows, records)
         truth = np.array([r["target"] for r in records["nn_exam"]])

@@ -20,9 +20,16 @@ from typing import Any
 
 import numpy as np
 
-from mlinterview.grading.calibration import Linear
+from mlinterview.grading.calibration import FreeScore, Linear
 from mlinterview.grading.embedding import CachedEmbedder, get_embedder
-from mlinterview.grading.features import HOLISTIC_FEATURES
+from mlinterview.grading.features import ELEMENT_FEATURES, HOLISTIC_FEATURES
+
+#: Whole-answer features next to "earned" in the free score, per reference language (chosen
+#: by question-grouped cross-validation on the training data, see fit_grading_calibration.py).
+FREE_WHOLE_FEATURES: dict[str, tuple[str, ...]] = {
+    "de": ("cos", "lrec", "len"),
+    "en": ("cos", "lrec", "len", "lenratio"),
+}
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "grading"
@@ -135,6 +142,70 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], c: flo
         tuple(float(v) for v in scale),
         tuple(float(v) for v in model.coef_[0]),
         float(model.intercept_[0]),
+    )
+
+
+def fit_free_score(
+    rows: list[dict[str, Any]], targets: list[float], whole: tuple[str, ...]
+) -> FreeScore:
+    """Fit :class:`FreeScore` jointly (element head and score head) by least squares.
+
+    Empty answers are left out: the engine scores them 0 without the model.
+    """
+    from scipy.optimize import least_squares
+
+    keep = [i for i, r in enumerate(rows) if not r["whole"]["empty"] and r["elements"]]
+    y = np.array([targets[i] for i in keep])
+    elements = np.array(
+        [[e[f] for f in ELEMENT_FEATURES] for i in keep for e in rows[i]["elements"]], dtype=float
+    )
+    owner = np.concatenate([np.full(len(rows[i]["elements"]), k) for k, i in enumerate(keep)])
+    weights = np.concatenate([np.array(rows[i]["weights"], dtype=float) for i in keep])
+    totals = np.bincount(owner, weights=weights, minlength=len(keep))
+    x_whole = np.array([[rows[i]["whole"][f] for f in whole] for i in keep], dtype=float)
+    e_mean, e_scale = elements.mean(axis=0), elements.std(axis=0)
+    e_scale[e_scale == 0] = 1.0
+    w_mean, w_scale = x_whole.mean(axis=0), x_whole.std(axis=0)
+    w_scale[w_scale == 0] = 1.0
+    ez = (elements - e_mean) / e_scale
+    wz = (x_whole - w_mean) / w_scale
+    n_el = len(ELEMENT_FEATURES)
+
+    def earned(theta: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-np.clip(ez @ theta[1 : 1 + n_el] + theta[0], -50, 50)))
+        return np.bincount(owner, weights=weights * p, minlength=len(keep)) / totals
+
+    def residuals(theta: np.ndarray) -> np.ndarray:
+        k = 1 + n_el
+        return theta[k] + theta[k + 1] * earned(theta) + wz @ theta[k + 2 :] - y
+
+    start = np.concatenate([[0.0], np.ones(n_el), [0.3, 0.6], np.zeros(len(whole))])
+    theta = least_squares(residuals, start, loss="soft_l1").x
+    k = 1 + n_el
+    element = Linear(
+        ELEMENT_FEATURES,
+        tuple(float(v) for v in e_mean),
+        tuple(float(v) for v in e_scale),
+        tuple(float(v) for v in theta[1:k]),
+        float(theta[0]),
+    )
+    score = Linear(
+        ("earned", *whole),
+        (0.0, *(float(v) for v in w_mean)),
+        (1.0, *(float(v) for v in w_scale)),
+        tuple(float(v) for v in theta[k + 1 :]),
+        float(theta[k]),
+    )
+    return FreeScore(element, score)
+
+
+def free_predict(model: FreeScore, rows: list[dict[str, Any]]) -> np.ndarray:
+    """What ``grade_free`` scores for these feature rows (empty answers score 0)."""
+    return np.array(
+        [
+            0.0 if r["whole"]["empty"] else model.predict(r["elements"], r["weights"], r["whole"])
+            for r in rows
+        ]
     )
 
 

@@ -169,3 +169,31 @@ def test_free_grading_of_empty_reference_is_sane(embedder: CachedEmbedder | None
     result = grade_free("What is a tensor?", "", "A multi-dimensional array.", "en")
     _sane(result)
     assert result.key_points == ()
+
+
+MARKED_QUESTION = "Worauf achtest du im Gespräch mit dem Kassierer?"
+MARKED_REFERENCE = (
+    "Es geht um Freundlichkeit und Verkauf. Wichtig sind die Begrüßung (0.25 P), die "
+    "Verabschiedung (0,25 P), das Angebot eines Zusatzprodukts (je 0.25 P) und die Frage "
+    "nach der Kundenkarte (0.25 Punkte)."
+)
+
+
+def test_marked_reference_points_are_the_rubric(embedder: CachedEmbedder | None) -> None:
+    """Graders award a marked reference's points one by one; so does the free score."""
+    full = grade_free(
+        MARKED_QUESTION,
+        MARKED_REFERENCE,
+        "Begrüßung, Verabschiedung, ob er mir ein Zusatzprodukt anbietet und nach der "
+        "Kundenkarte fragt.",
+        "de",
+    )
+    half = grade_free(MARKED_QUESTION, MARKED_REFERENCE, "Begrüßung und Verabschiedung.", "de")
+    none = grade_free(MARKED_QUESTION, MARKED_REFERENCE, "Ob der Laden sauber ist.", "de")
+    for result in (full, half, none):
+        _sane(result)
+        assert len(result.key_points) == 4
+        assert all("P)" not in p.text and "Punkte" not in p.text for p in result.key_points)
+    assert [p.weight for p in full.key_points] == [0.25, 0.25, 0.25, 0.25]
+    assert full.score > half.score + 0.1
+    assert half.score > none.score + 0.1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
+from mlinterview.grading.rubric import marked_points, reference_rubric
 
 
 def test_sentences_respect_abbreviations_and_bullets() -> None:
@@ -58,3 +59,33 @@ def test_language_detection() -> None:
     assert tx.detect_language("Das Modell lernt das Rauschen der Daten.") == "de"
     assert tx.detect_language("") is None
     assert tx.detect_language("qwzx plmk vbnt") is None
+
+
+def test_list_items_of_a_sentence() -> None:
+    assert tx.split_items("Tanken - Einkaufen - Bezahlen – Toilette besuchen und Fragen") == [
+        "Tanken",
+        "Einkaufen",
+        "Bezahlen",
+        "Toilette besuchen",
+        "Fragen",
+    ]
+    assert tx.split_items("The weights, then the bias.") == ["The weights", "the bias"]
+    assert tx.split_items("Nothing to split here") == ["Nothing to split here"]
+
+
+def test_point_marks_become_weighted_points() -> None:
+    reference = (
+        "Intro sentence without points. Das Budget beträgt 16,50€ (0.25 P), die Toilette "
+        "(0,5 Punkte) oder der Shop (0.25-0.5 P). Each step counts (2 pts)."
+    )
+    assert marked_points(reference) == [
+        ("Das Budget beträgt 16,50€", 0.25),
+        ("die Toilette", 0.5),
+        ("der Shop", 0.5),
+        ("Each step counts", 2.0),
+    ]
+    rubric = reference_rubric("Frage?", reference, "de")
+    assert [p.weight for p in rubric.points] == [0.25, 0.5, 0.5, 2.0]
+    assert "(" not in rubric.reference and rubric.reference.startswith("Intro sentence")
+    plain = reference_rubric("Q?", "First sentence here. Second one follows.", "en")
+    assert [p.text for p in plain.points] == ["First sentence here.", "Second one follows."]

@@ -99,11 +99,48 @@ class WrongRule:
 
 
 @dataclass(frozen=True)
+class FreeScore:
+    """The score of an answer to a question without a rubric, as human graders give it.
+
+    Graders award the reference's points one by one, so the model does too: a logistic
+    ``element`` head says how surely each key point is there, their weighted mean is the
+    share ``earned``, and a linear ``score`` head combines it with whole-answer features.
+    """
+
+    element: Linear
+    score: Linear
+
+    def earned(self, elements: list[dict[str, float]], weights: list[float]) -> float:
+        total = sum(weights)
+        if not elements or total <= 0:
+            return 0.0
+        got = sum(w * self.element.probability(e) for e, w in zip(elements, weights, strict=True))
+        return got / total
+
+    def predict(
+        self, elements: list[dict[str, float]], weights: list[float], whole: dict[str, float]
+    ) -> float:
+        value = self.score.decision({**whole, "earned": self.earned(elements, weights)})
+        return min(1.0, max(0.0, value))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FreeScore:
+        return cls(Linear.from_dict(data["element"]), Linear.from_dict(data["score"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"element": self.element.to_dict(), "score": self.score.to_dict()}
+
+
+@dataclass(frozen=True)
 class BackendCalibration:
     point_card: PointRule
     point_free: PointRule
     wrong: WrongRule
-    holistic: Linear
+    #: per language of the reference ("de", "en"): fitted on human grades in that language
+    free: dict[str, FreeScore]
+
+    def free_score(self, lang: str) -> FreeScore:
+        return self.free.get(lang) or self.free["en"]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BackendCalibration:
@@ -111,7 +148,7 @@ class BackendCalibration:
             PointRule.from_dict(data["point_card"]),
             PointRule.from_dict(data["point_free"]),
             WrongRule.from_dict(data["wrong"]),
-            Linear.from_dict(data["holistic"]),
+            {lang: FreeScore.from_dict(model) for lang, model in data["free"].items()},
         )
 
 

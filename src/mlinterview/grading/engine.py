@@ -14,6 +14,7 @@ runs offline; an LLM endpoint, when configured, may replace the key-point judgem
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from mlinterview.content.schema import Card
 from mlinterview.grading import features as ft
@@ -115,11 +116,11 @@ def _grade(
         embedder, backend_label = None, LEXICAL
         calibration = calibration_for(LEXICAL)
     truncated = len(raw) > tx.MAX_CHARS
-    view = ft.view_answer(cleaned, answer_lang, embedder)
+    view = ft.view_answer(cleaned, answer_lang, embedder, items=not rubric.from_card)
     empty = not view.sentences
 
     wrongs, stated = _offline_wrongs(view, rubric, display, embedder, calibration)
-    points, holistic = _offline_points(view, rubric, display, embedder, calibration, stated)
+    points, whole = _offline_points(view, rubric, display, embedder, calibration, stated)
     label = backend_label
 
     config = LLMConfig.from_env() if use_llm is not False else None
@@ -134,7 +135,9 @@ def _grade(
     elif rubric.from_card or label != backend_label:
         score = _rubric_score(points, wrongs if rubric.from_card else ())
     else:
-        score = min(1.0, max(0.0, calibration.holistic.decision(holistic)))
+        score = calibration.free_score(rubric.lang).predict(
+            ft.element_signals(view, rubric, embedder), [p.weight for p in rubric.points], whole
+        )
     feedback = build_feedback(
         user_lang,
         score,
@@ -300,12 +303,20 @@ def card_feature_values(
 
 def free_feature_values(
     question: str, reference_answer: str, answer: str, lang: str, embedder: CachedEmbedder | None
-) -> dict[str, float]:
-    """Raw whole-answer features of :func:`grade_free` (for calibration)."""
+) -> dict[str, Any]:
+    """Raw features of :func:`grade_free`'s score (for calibration).
+
+    ``{"whole": {...}, "elements": [{...} per key point], "weights": [...], "lang": ...}``
+    """
     cleaned = tx.clean(answer)
     answer_lang = tx.detect_language(cleaned) or _lang(lang)
     ref_lang = tx.detect_language(tx.clean(reference_answer)) or _lang(lang)
     rubric = reference_rubric(question, reference_answer, ref_lang)
-    view = ft.view_answer(cleaned, answer_lang, embedder)
+    view = ft.view_answer(cleaned, answer_lang, embedder, items=True)
     signals = ft.point_signals(view, rubric, embedder)
-    return ft.holistic_features(view, rubric, signals, embedder)
+    return {
+        "whole": ft.holistic_features(view, rubric, signals, embedder),
+        "elements": ft.element_signals(view, rubric, embedder),
+        "weights": [p.weight for p in rubric.points],
+        "lang": rubric.lang,
+    }

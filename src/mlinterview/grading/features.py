@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mlinterview.grading import lexical as lx
+from mlinterview.grading import text as tx
 from mlinterview.grading.embedding import CachedEmbedder
 from mlinterview.grading.rubric import Rubric
 
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 POINT_FEATURES = ("sem", "sem_ctx", "term", "nterms", "ov_best", "ov_all")
 WRONG_FEATURES = ("term", "sem", "sem_margin", "ov_best")
 HOLISTIC_FEATURES = ("cos", "cov", "prec", "lrec", "lprec", "len", "lenratio", "empty")
+#: Per key point of a question without a rubric: best embedding match over the answer's
+#: sentences and list items, share of the point's lemmas, share of its character 4-grams.
+ELEMENT_FEATURES = ("unit_sem", "lemma_rec", "char_rec")
 
 
 @dataclass
@@ -33,21 +37,43 @@ class AnswerView:
     analysed: lx.Analysed
     sentence_vectors: NDArray[np.float32] | None
     full_vector: NDArray[np.float32] | None
+    item_vectors: NDArray[np.float32] | None = None
 
     @property
     def sentences(self) -> tuple[lx.Sentence, ...]:
         return self.analysed.sentences
 
 
-def view_answer(text: str, lang: str, embedder: CachedEmbedder | None) -> AnswerView:
+def view_answer(
+    text: str, lang: str, embedder: CachedEmbedder | None, *, items: bool = False
+) -> AnswerView:
+    """``items``: also embed the list items of each sentence (for :func:`element_signals`)."""
     analysed = lx.analyse(text, lang)
     sentences = [s.text for s in analysed.sentences]
     if embedder is None or not sentences:
         return AnswerView(text, analysed, None, None)
     full = " ".join(sentences)
+    parts = _answer_items(sentences) if items else []
     batch = sentences if len(sentences) == 1 else [*sentences, full]
-    vectors = embedder.inner.embed(batch)  # answers are seldom repeated: no cache
-    return AnswerView(text, analysed, vectors[: len(sentences)], vectors[-1])
+    vectors = embedder.inner.embed([*batch, *parts])  # answers seldom repeat: no cache
+    n = len(batch)
+    return AnswerView(
+        text,
+        analysed,
+        vectors[: len(sentences)],
+        vectors[n - 1],
+        vectors[n:] if parts else None,
+    )
+
+
+def _answer_items(sentences: Sequence[str]) -> list[str]:
+    """List items that differ from their sentence (a one-item sentence adds nothing)."""
+    out: list[str] = []
+    for sentence in sentences:
+        found = tx.split_items(sentence)
+        if len(found) > 1:
+            out.extend(item for item in found if item not in out)
+    return out[: tx.MAX_SENTENCES]
 
 
 @dataclass(frozen=True)
@@ -167,6 +193,67 @@ def wrong_signals(
                 best = {"term": term_score, "sem": sem, "sem_margin": margin, "ov_best": ov}
         out.append(PointSignals(best, best_idx))
     return out
+
+
+def element_signals(
+    view: AnswerView, rubric: Rubric, embedder: CachedEmbedder | None
+) -> list[dict[str, float]]:
+    """:data:`ELEMENT_FEATURES` of every key point of a rubric built from a reference.
+
+    Whole-sentence similarity misses short list answers ("Begrüßung, Verabschiedung,
+    Kundenkarte"), so each point also meets every list item of the answer, and German
+    compounds are met by character n-grams where lemmas differ.
+    """
+    lang = rubric.lang
+    if not view.sentences:
+        return [dict.fromkeys(ELEMENT_FEATURES, 0.0) for _ in rubric.points]
+    sims = None
+    if embedder is not None and view.sentence_vectors is not None and rubric.points:
+        units = [view.sentence_vectors]
+        if view.full_vector is not None:
+            units.append(view.full_vector[None, :])
+        if view.item_vectors is not None:
+            units.append(view.item_vectors)
+        import numpy as np
+
+        texts, owners = _point_texts(rubric)
+        best = (embedder.embed(texts) @ np.vstack(units).T).max(axis=1)
+        owner_of = np.array(owners)
+        sims = [float(best[owner_of == i].max()) for i in range(len(rubric.points))]
+    question = lx.analyse_statement(rubric.question, lang).content
+    answer_keys = view.analysed.content
+    answer_grams = tx.char_grams(view.text)
+    out = []
+    for i, point in enumerate(rubric.points):
+        statement = lx.analyse_statement(point.text, lang)
+        content = statement.content - question
+        content_words = [
+            w for w, k in zip(statement.words, statement.keys, strict=True) if k in content
+        ]
+        grams = tx.char_grams(" ".join(content_words))
+        out.append(
+            {
+                "unit_sem": sims[i] if sims is not None else 0.0,
+                "lemma_rec": len(content & answer_keys) / len(content) if content else 0.0,
+                "char_rec": len(grams & answer_grams) / len(grams) if grams else 0.0,
+            }
+        )
+    return out
+
+
+def _point_texts(rubric: Rubric) -> tuple[list[str], list[int]]:
+    """The items of each point (a list-like point is met item by item); with their point.
+
+    The whole phrase is left out on purpose: its lead-in ("Menschliche Komponenten
+    beinhalten z.B. die Begrüßung") resembles any answer to the question.
+    """
+    texts: list[str] = []
+    owners: list[int] = []
+    for i, point in enumerate(rubric.points):
+        for text in tx.split_items(point.text) or [point.text]:
+            texts.append(text)
+            owners.append(i)
+    return texts, owners
 
 
 def holistic_features(

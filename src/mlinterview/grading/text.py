@@ -142,6 +142,33 @@ def _cut_long(sentence: str) -> list[str]:
     return out
 
 
+_ITEM_BREAK = re.compile(
+    r"[,;/]|:\s|\s[-–—>]+\s|\s+(?:und|oder|sowie|dann|danach|and|or|then)\s+"
+    r"|\b(?:z\.\s?B|e\.\s?g|i\.\s?e|d\.\s?h|u\.\s?a)\.",
+    re.IGNORECASE,
+)
+
+
+def split_items(sentence: str) -> list[str]:
+    """The list items of a sentence ("Tanken - Einkaufen - Bezahlen" gives three).
+
+    Short answers are often bare lists; each item must be able to meet a rubric point on
+    its own, without the rest of the sentence diluting it.
+    """
+    items: list[str] = []
+    for piece in _ITEM_BREAK.split(sentence):
+        item = piece.strip(" .,:-–—\"'„“()")
+        if _WORD.search(item) and item not in items:
+            items.append(item)
+    return items[:MAX_SENTENCES]
+
+
+def char_grams(text: str, size: int = 4) -> frozenset[str]:
+    """Character n-grams of the folded words: "Kundenkarte" shares most of "Karte"'s."""
+    joined = " " + " ".join(fold(w) for w in words(text)) + " "
+    return frozenset(joined[i : i + size] for i in range(len(joined) - size + 1))
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; hyphenated compounds give their parts."""
     return [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text)]
