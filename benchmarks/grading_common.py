@@ -145,6 +145,10 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], c: flo
     )
 
 
+#: Largest weight of the share of points earned in the free score (scores live in [0, 1]).
+EARNED_MAX = 1.5
+
+
 def fit_free_score(
     rows: list[dict[str, Any]], targets: list[float], whole: tuple[str, ...]
 ) -> FreeScore:
@@ -175,13 +179,19 @@ def fit_free_score(
         p = 1.0 / (1.0 + np.exp(-np.clip(ez @ theta[1 : 1 + n_el] + theta[0], -50, 50)))
         return np.bincount(owner, weights=weights * p, minlength=len(keep)) / totals
 
+    k = 1 + n_el
+
     def residuals(theta: np.ndarray) -> np.ndarray:
-        k = 1 + n_el
         return theta[k] + theta[k + 1] * earned(theta) + wz @ theta[k + 2 :] - y
 
     start = np.concatenate([[0.0], np.ones(n_el), [0.3, 0.6], np.zeros(len(whole))])
-    theta = least_squares(residuals, start, loss="soft_l1").x
-    k = 1 + n_el
+    # "earned" is a share of points: a weight above EARNED_MAX would let the fit saturate
+    # every point's probability near 1 and live on their tiny differences (seen: p ~0.99
+    # for every point, weight 66), which scores well but says nothing per point
+    lower = np.full(len(start), -np.inf)
+    upper = np.full(len(start), np.inf)
+    lower[k + 1], upper[k + 1] = 0.0, EARNED_MAX
+    theta = least_squares(residuals, start, loss="soft_l1", bounds=(lower, upper)).x
     element = Linear(
         ELEMENT_FEATURES,
         tuple(float(v) for v in e_mean),
