@@ -22,7 +22,7 @@ import numpy as np
 
 from mlinterview.grading.calibration import FreeScore, Linear
 from mlinterview.grading.embedding import CachedEmbedder, get_embedder
-from mlinterview.grading.features import ELEMENT_FEATURES, HOLISTIC_FEATURES
+from mlinterview.grading.features import ELEMENT_FEATURES
 
 #: Whole-answer features next to "earned" in the free score, per reference language (chosen
 #: by question-grouped cross-validation on the training data, see fit_grading_calibration.py).
@@ -103,29 +103,6 @@ def feature_version() -> str:
     for name in ("features.py", "lexical.py", "text.py", "rubric.py", "embedding.py", "engine.py"):
         digest.update((pkg / name).read_bytes())
     return digest.hexdigest()[:12]
-
-
-def holistic_matrix(rows: list[dict[str, float]]) -> np.ndarray:
-    return np.array([[r[f] for f in HOLISTIC_FEATURES] for r in rows], dtype=float)
-
-
-def fit_linear(
-    x: np.ndarray, y: np.ndarray, features: tuple[str, ...], alpha: float = 1.0
-) -> Linear:
-    """Ridge regression on standardised features, returned as a :class:`Linear`."""
-    from sklearn.linear_model import Ridge
-
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = Ridge(alpha=alpha).fit((x - mean) / scale, y)
-    return Linear(
-        features,
-        tuple(float(v) for v in mean),
-        tuple(float(v) for v in scale),
-        tuple(float(v) for v in model.coef_),
-        float(model.intercept_),
-    )
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], c: float = 1.0) -> Linear:
@@ -217,10 +194,6 @@ def free_predict(model: FreeScore, rows: list[dict[str, Any]]) -> np.ndarray:
             for r in rows
         ]
     )
-
-
-def predict(model: Linear, rows: list[dict[str, float]]) -> np.ndarray:
-    return np.array([model.decision(r) for r in rows])
 
 
 def dump_json(path: Path, data: Any) -> None:
