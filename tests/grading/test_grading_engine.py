@@ -10,7 +10,9 @@ import pytest
 from mlinterview.content.loader import Bank
 from mlinterview.grading.embedding import CachedEmbedder
 from mlinterview.grading.engine import grade_card, grade_free
+from mlinterview.grading.features import element_signals, view_answer
 from mlinterview.grading.result import GradeResult
+from mlinterview.grading.rubric import reference_rubric
 
 STRONG_EN = (
     "Overfitting is when the model learns the noise of the training data instead of the real "
@@ -197,3 +199,40 @@ def test_marked_reference_points_are_the_rubric(embedder: CachedEmbedder | None)
     assert [p.weight for p in full.key_points] == [0.25, 0.25, 0.25, 0.25]
     assert full.score > half.score + 0.1
     assert half.score > none.score + 0.1
+
+
+SPLIT_QUESTION = "Why do we split the data into a training set and a test set?"
+SPLIT_REFERENCE = (
+    "We split the data into a training set and a test set. The test set estimates how well "
+    "the model generalises to data it has never seen."
+)
+
+
+def test_point_that_restates_the_question_is_marked_as_such(
+    embedder: CachedEmbedder | None,
+) -> None:
+    """Restating the question meets a point that restates it: the head must know which."""
+    if embedder is None:
+        pytest.skip("question similarity needs an embedding backend")
+    rubric = reference_rubric(SPLIT_QUESTION, SPLIT_REFERENCE, "en")
+    view = view_answer("We split the data into a training and a test set.", "en", embedder)
+    restating, substantive = element_signals(view, rubric, embedder)
+    assert restating["question_sem"] > substantive["question_sem"] + 0.1
+    assert restating["unit_sem"] > substantive["unit_sem"]
+
+
+def test_restating_the_question_earns_less_than_answering_it(
+    embedder: CachedEmbedder | None,
+) -> None:
+    echo = grade_free(
+        SPLIT_QUESTION, SPLIT_REFERENCE, "We split the data into a training set and a test set.", "en"
+    )
+    answer = grade_free(
+        SPLIT_QUESTION,
+        SPLIT_REFERENCE,
+        "Because the test set tells us how the model does on new data it has never seen.",
+        "en",
+    )
+    _sane(echo)
+    _sane(answer)
+    assert answer.score > echo.score + 0.1

@@ -25,8 +25,9 @@ POINT_FEATURES = ("sem", "sem_ctx", "term", "nterms", "ov_best", "ov_all")
 WRONG_FEATURES = ("term", "sem", "sem_margin", "ov_best")
 HOLISTIC_FEATURES = ("cos", "cov", "prec", "lrec", "lprec", "len", "lenratio", "empty")
 #: Per key point of a question without a rubric: best embedding match over the answer's
-#: sentences and list items, share of the point's lemmas, share of its character 4-grams.
-ELEMENT_FEATURES = ("unit_sem", "lemma_rec", "char_rec")
+#: sentences and list items, share of the point's lemmas, share of its character 4-grams,
+#: and how closely the point itself resembles the question.
+ELEMENT_FEATURES = ("unit_sem", "lemma_rec", "char_rec", "question_sem")
 
 
 @dataclass
@@ -202,12 +203,14 @@ def element_signals(
 
     Whole-sentence similarity misses short list answers ("Begrüßung, Verabschiedung,
     Kundenkarte"), so each point also meets every list item of the answer, and German
-    compounds are met by character n-grams where lemmas differ.
+    compounds are met by character n-grams where lemmas differ. A point that restates the
+    question is matched by any answer that restates the question, so its similarity to the
+    question is a feature too: the fitted head trusts such a match less.
     """
     lang = rubric.lang
     if not view.sentences:
         return [dict.fromkeys(ELEMENT_FEATURES, 0.0) for _ in rubric.points]
-    sims = None
+    sims = question_sims = None
     if embedder is not None and view.sentence_vectors is not None and rubric.points:
         units = [view.sentence_vectors]
         if view.full_vector is not None:
@@ -217,9 +220,12 @@ def element_signals(
         import numpy as np
 
         texts, owners = _point_texts(rubric)
-        best = (embedder.embed(texts) @ np.vstack(units).T).max(axis=1)
+        vectors = embedder.embed(texts)
         owner_of = np.array(owners)
+        best = (vectors @ np.vstack(units).T).max(axis=1)
         sims = [float(best[owner_of == i].max()) for i in range(len(rubric.points))]
+        to_question = vectors @ embedder.embed([rubric.question])[0]
+        question_sims = [float(to_question[owner_of == i].max()) for i in range(len(rubric.points))]
     question = lx.analyse_statement(rubric.question, lang).content
     answer_keys = view.analysed.content
     answer_grams = tx.char_grams(view.text)
@@ -236,6 +242,7 @@ def element_signals(
                 "unit_sem": sims[i] if sims is not None else 0.0,
                 "lemma_rec": len(content & answer_keys) / len(content) if content else 0.0,
                 "char_rec": len(grams & answer_grams) / len(grams) if grams else 0.0,
+                "question_sem": question_sims[i] if question_sims is not None else 0.0,
             }
         )
     return out
