@@ -225,7 +225,10 @@ def test_restating_the_question_earns_less_than_answering_it(
     embedder: CachedEmbedder | None,
 ) -> None:
     echo = grade_free(
-        SPLIT_QUESTION, SPLIT_REFERENCE, "We split the data into a training set and a test set.", "en"
+        SPLIT_QUESTION,
+        SPLIT_REFERENCE,
+        "We split the data into a training set and a test set.",
+        "en",
     )
     answer = grade_free(
         SPLIT_QUESTION,
