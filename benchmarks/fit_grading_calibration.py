@@ -5,7 +5,9 @@ What is fitted, on what (and nothing else):
 * Key-point rules (two logistic heads per rubric kind: "is the point there", "is it there
   fully") and the misconception rule: on the hand-labelled answers of the *calibration cards*
   only (every other card in id order, see ``mlinterview.grading.labelset``). The other cards'
-  answers are the test set of ``tests/grading/test_labelled.py``.
+  answers are the test set of ``tests/grading/test_grading_labelled.py``. The rule for
+  questions without a rubric is fitted on the same answers graded that way (the card's key
+  point texts only), with the features the free score uses besides the sentence-level ones.
 * The score for questions without a rubric (:class:`FreeScore`: a logistic head per key point
   of the reference, their weighted share, and a linear head over it and a few whole-answer
   features), one model per reference language: German on SAF German ``training``; English on
@@ -44,14 +46,15 @@ from mlinterview.content.loader import bundled_bank
 from mlinterview.grading.calibration import CALIBRATION_FILE, FreeScore, WrongRule
 from mlinterview.grading.embedding import CachedEmbedder
 from mlinterview.grading.engine import card_feature_values, free_feature_values
-from mlinterview.grading.features import POINT_FEATURES, WRONG_FEATURES
+from mlinterview.grading.features import ELEMENT_FEATURES, POINT_FEATURES, WRONG_FEATURES
 from mlinterview.grading.labelset import (
     full_labels,
     is_calibration_card,
     load_labelled,
 )
 
-FREE_POINT_FEATURES = ("sem", "sem_ctx", "ov_best", "ov_all")
+#: Statuses without a rubric: the sentence-level signals plus those the free score uses.
+FREE_POINT_FEATURES = ("sem", "sem_ctx", "ov_best", "ov_all", *ELEMENT_FEATURES)
 LABEL_OF = {"e5": "e5-small-q4", "use": "use-m3", "none": "lexical"}
 OUT = REPO / "src" / "mlinterview" / "grading" / CALIBRATION_FILE
 
@@ -61,10 +64,13 @@ def labelled_rows(
     backend: str,
     which: str = "calibration",
     wrong_rule: WrongRule | None = None,
+    *,
+    free: bool = False,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Point rows and misconception rows for the labelled answers of one card group.
 
     With ``wrong_rule`` the point rows leave out sentences it flags, as grading does.
+    ``free``: the points as a question without a rubric sees them (no misconception rows).
     """
     bank = bundled_bank()
     labelled = load_labelled()
@@ -80,14 +86,16 @@ def labelled_rows(
             card = bank.cards[card_id]
             for answer in labelled[card_id]:
                 p_values, w_values = card_feature_values(
-                    card, answer.text, answer.lang, embedder, wrong_rule
+                    card, answer.text, answer.lang, embedder, wrong_rule, free=free
                 )
                 labels = full_labels(answer, card)
                 for point, values in zip(card.key_points, p_values, strict=True):
                     points.append(
                         {"card": card_id, "lang": answer.lang, "label": labels[point.id], **values}
                     )
-                for wrong, values in zip(card.misconceptions, w_values, strict=True):
+                for wrong, values in zip(
+                    card.misconceptions if not free else (), w_values, strict=True
+                ):
                     wrongs.append(
                         {
                             "card": card_id,
@@ -101,7 +109,8 @@ def labelled_rows(
     keys = [f"{a.card_id}/{a.answer_id}/{a.text}" for c in chosen for a in labelled[c]]
     if wrong_rule is not None:
         keys.append(json.dumps(wrong_rule.model.to_dict()) + str(wrong_rule.threshold))
-    points, wrongs = cached_rows(f"labelled-{which}", backend, keys, compute, feature_version())
+    kind = f"labelled-{which}" + ("-free" if free else "")
+    points, wrongs = cached_rows(kind, backend, keys, compute, feature_version())
     return points, wrongs
 
 
@@ -221,13 +230,14 @@ def main() -> None:
         _, wrongs = labelled_rows(embedder, backend)
         wrong = fit_wrong_rule(wrongs)
         points, _ = labelled_rows(embedder, backend, wrong_rule=WrongRule.from_dict(wrong))
+        free_points, _ = labelled_rows(embedder, backend, free=True)
         sets = TRAINING_OF_BACKEND.get(backend, FREE_TRAINING)
         needed = {name for names in sets.values() for name in names}
         bench = benchmark_rows(embedder, backend, {n: records[n] for n in sorted(needed)})
         free, n_holistic = fit_free(bench, records, sets)
         fitted[LABEL_OF[backend]] = {
             "point_card": fit_point_rule(points, POINT_FEATURES),
-            "point_free": fit_point_rule(points, FREE_POINT_FEATURES),
+            "point_free": fit_point_rule(free_points, FREE_POINT_FEATURES),
             "wrong": wrong,
             "free": {lang: model.to_dict() for lang, model in free.items()},
         }

@@ -2,7 +2,8 @@
 
 Prints precision and recall of "point present" (covered or partly), the three-way status
 agreement, and misconception precision/recall, separately for the calibration cards (the
-rule was fitted on them) and the test cards (never seen by the fit).
+rule was fitted on them) and the test cards (never seen by the fit); then the same answers
+graded as questions without a rubric (the key points' texts only, no terms, no misconceptions).
 
 Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use]
 """
@@ -37,14 +38,17 @@ def main() -> None:
         "test cards": [a for c in ids if not is_calibration_card(c, ids) for a in labelled[c]],
     }
     print(
-        f"{'cards':18} {'lang':4} {'points':>6} {'P':>6} {'R':>6} {'3-way':>6}"
+        f"{'cards':29} {'lang':4} {'points':>6} {'P':>6} {'R':>6} {'3-way':>6}"
         f" {'misc. P':>8} {'misc. R':>8}"
     )
-    for name, answers in groups.items():
+    without = partial(grade_card, backend=backend, use_llm=False, without_rubric=True)
+    runs = [(name, grade, answers) for name, answers in groups.items()]
+    runs += [(f"{name}, no rubric", without, answers) for name, answers in groups.items()]
+    for name, grader, answers in runs:
         for lang in ("en", "de"):
-            m = measure(grade, cards, answers, lang)
+            m = measure(grader, cards, answers, lang)
             print(
-                f"{name:18} {lang:4} {m.total:6d} {m.precision:6.3f} {m.recall:6.3f}"
+                f"{name:29} {lang:4} {m.total:6d} {m.precision:6.3f} {m.recall:6.3f}"
                 f" {m.agreement:6.3f} {m.wrong_precision:8.3f} {m.wrong_recall:8.3f}"
             )
 

@@ -24,7 +24,7 @@ from mlinterview.grading.embedding import CachedEmbedder, backend_name, get_embe
 from mlinterview.grading.feedback import build_feedback
 from mlinterview.grading.llm import Judgement, LLMConfig, judge
 from mlinterview.grading.result import GradeResult, KeyPointResult, MisconceptionResult, Status
-from mlinterview.grading.rubric import Rubric, card_rubric, reference_rubric
+from mlinterview.grading.rubric import Rubric, as_free, card_rubric, reference_rubric
 
 #: Score lost per misconception stated (cards only), at most three times.
 MISCONCEPTION_PENALTY = 0.1
@@ -53,22 +53,28 @@ def grade_card(
     *,
     backend: str | None = None,
     use_llm: bool | None = None,
+    without_rubric: bool = False,
 ) -> GradeResult:
     """Grade ``answer`` against ``card``'s key points and misconceptions.
 
     ``lang`` is the user's language (feedback and shown texts); the answer itself may be in
     either language. ``backend`` overrides the embedding backend (``e5``, ``use``, ``none``);
     ``use_llm`` forces the optional LLM judge on or off (default: on when configured).
+    ``without_rubric``: only the key points' texts, as a question without a rubric has them
+    (no terms, no misconceptions, the free score) -- how that path is measured on labels.
     """
     user_lang = _lang(lang)
     cleaned = tx.clean(answer)
     detected = tx.detect_language(cleaned)
     answer_lang = detected or user_lang
     rubric = card_rubric(card, answer_lang)
+    if without_rubric:
+        rubric = as_free(rubric)
+    wrongs = () if without_rubric else card.misconceptions
     display = _Display(
         points=tuple(p.text(user_lang) for p in card.key_points),
-        claims=tuple(m.claim.get(user_lang) for m in card.misconceptions),
-        corrections=tuple(m.correction.get(user_lang) for m in card.misconceptions),
+        claims=tuple(m.claim.get(user_lang) for m in wrongs),
+        corrections=tuple(m.correction.get(user_lang) for m in wrongs),
     )
     return _grade(
         answer, cleaned, detected, answer_lang, user_lang, rubric, display, backend, use_llm
@@ -120,7 +126,7 @@ def _grade(
     empty = not view.sentences
 
     wrongs, stated = _offline_wrongs(view, rubric, display, embedder, calibration)
-    points, whole = _offline_points(view, rubric, display, embedder, calibration, stated)
+    points, whole, elements = _offline_points(view, rubric, display, embedder, calibration, stated)
     label = backend_label
 
     config = LLMConfig.from_env() if use_llm is not False else None
@@ -136,7 +142,7 @@ def _grade(
         score = _rubric_score(points, wrongs if rubric.from_card else ())
     else:
         score = calibration.free_score(rubric.lang).predict(
-            ft.element_signals(view, rubric, embedder), [p.weight for p in rubric.points], whole
+            elements, [p.weight for p in rubric.points], whole
         )
     feedback = build_feedback(
         user_lang,
@@ -165,14 +171,23 @@ def _offline_points(
     embedder: CachedEmbedder | None,
     calibration: BackendCalibration,
     stated: frozenset[int],
-) -> tuple[tuple[KeyPointResult, ...], dict[str, float]]:
+) -> tuple[tuple[KeyPointResult, ...], dict[str, float], list[dict[str, float]]]:
+    """Statuses of the key points, and the features a free question's score needs.
+
+    Without a rubric, a point's status also weighs the signals its score is built from (list
+    items, character n-grams, the point's likeness to the question), so the two agree.
+    """
     signals = ft.point_signals(view, rubric, embedder, stated)
     rule = calibration.point_card if rubric.from_card else calibration.point_free
+    elements = [] if rubric.from_card else ft.element_signals(view, rubric, embedder)
     results = []
-    for point, shown, signal in zip(rubric.points, display.points, signals, strict=True):
+    for i, (point, shown, signal) in enumerate(
+        zip(rubric.points, display.points, signals, strict=True)
+    ):
         status: Status = "missing"
         if signal.evidence is not None:
-            decided, _ = rule.status(signal.values)
+            values = signal.values if rubric.from_card else {**signal.values, **elements[i]}
+            decided, _ = rule.status(values)
             status = (
                 "covered"
                 if decided == "covered"
@@ -196,7 +211,7 @@ def _offline_points(
             )
         )
     holistic = ft.holistic_features(view, rubric, signals, embedder) if not rubric.from_card else {}
-    return tuple(results), holistic
+    return tuple(results), holistic, elements
 
 
 def _offline_wrongs(
@@ -281,15 +296,24 @@ def card_feature_values(
     lang: str,
     embedder: CachedEmbedder | None,
     wrong_rule: WrongRule | None = None,
+    *,
+    free: bool = False,
 ) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
     """Raw key-point and misconception features (for calibration; same path as grading).
 
     With ``wrong_rule``, sentences it flags as misconceptions are left out of the key-point
-    features, exactly as in grading.
+    features, exactly as in grading. ``free``: the card's key points as a question without a
+    rubric would have them (no signal terms, no misconceptions), with the element features.
     """
     cleaned = tx.clean(answer)
     answer_lang = tx.detect_language(cleaned) or _lang(lang)
     rubric = card_rubric(card, answer_lang)
+    if free:
+        rubric = as_free(rubric)
+        view = ft.view_answer(cleaned, answer_lang, embedder, items=True)
+        signals = ft.point_signals(view, rubric, embedder)
+        elements = ft.element_signals(view, rubric, embedder)
+        return [{**s.values, **e} for s, e in zip(signals, elements, strict=True)], []
     view = ft.view_answer(cleaned, answer_lang, embedder)
     wrong_signals = ft.wrong_signals(view, rubric, embedder)
     stated = frozenset(

@@ -10,7 +10,7 @@ grading and feedback work the same way for both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mlinterview.content.schema import Card
 from mlinterview.grading import text as tx
@@ -58,6 +58,19 @@ def card_rubric(card: Card, lang: str) -> Rubric:
             for m in card.misconceptions
         ),
         from_card=True,
+    )
+
+
+def as_free(rubric: Rubric) -> Rubric:
+    """The rubric as a question without one sees it: key points only, no terms, no misconceptions.
+
+    The hand-labelled card answers measure the rubric-less path through this.
+    """
+    return replace(
+        rubric,
+        points=tuple(replace(p, terms=()) for p in rubric.points),
+        wrongs=(),
+        from_card=False,
     )
 
 
