@@ -204,8 +204,9 @@ def element_signals(
     Whole-sentence similarity misses short list answers ("Begrüßung, Verabschiedung,
     Kundenkarte"), so each point also meets every list item of the answer, and German
     compounds are met by character n-grams where lemmas differ. A point that restates the
-    question is matched by any answer that restates the question, so its similarity to the
-    question is a feature too: the fitted head trusts such a match less.
+    question is matched by any answer that restates the question, so the point's similarity
+    to the question is a feature too and the fit decides what such a match is worth (in
+    English less; in SAF German, whose questions name what they ask for, more).
     """
     lang = rubric.lang
     if not view.sentences:
