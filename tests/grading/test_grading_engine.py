@@ -239,3 +239,33 @@ def test_restating_the_question_earns_less_than_answering_it(
     _sane(echo)
     _sane(answer)
     assert answer.score > echo.score + 0.1
+
+
+def test_no_rubric_statuses_see_compounds_and_list_items(
+    embedder: CachedEmbedder | None,
+) -> None:
+    """ "Abschied" in a list meets "die Verabschiedung": the status sees what the score sees."""
+    result = grade_free(
+        MARKED_QUESTION,
+        MARKED_REFERENCE,
+        "Begrüßung, Abschied und ob nach der Kundenkarte gefragt wird.",
+        "de",
+    )
+    _sane(result)
+    statuses = [p.status for p in result.key_points]
+    assert statuses[1] != "missing", statuses
+    assert statuses[2] == "missing", statuses  # no word about an extra product
+
+
+def test_free_feedback_calls_its_score_a_likely_grade(
+    bank: Bank, embedder: CachedEmbedder | None
+) -> None:
+    """Without a rubric the score models human grades, not the share of points found."""
+    english = grade_free(
+        SPLIT_QUESTION, SPLIT_REFERENCE, "The test set shows generalisation.", "en"
+    )
+    german = grade_free(MARKED_QUESTION, MARKED_REFERENCE, "Begrüßung und Verabschiedung.", "de")
+    card = grade_card(bank.cards["overfitting"], STRONG_EN, "en")
+    assert english.feedback.startswith("Likely grade")
+    assert german.feedback.startswith("Voraussichtliche Note")
+    assert card.feedback.startswith("Score")

@@ -136,9 +136,10 @@ def _grade(
             points, wrongs = _apply_verdict(verdict, points, rubric, display)
             label = f"{config.name}+{backend_label}"
 
+    predicted = not empty and not rubric.from_card and label == backend_label
     if empty:
         score = 0.0
-    elif rubric.from_card or label != backend_label:
+    elif not predicted:
         score = _rubric_score(points, wrongs if rubric.from_card else ())
     else:
         score = calibration.free_score(rubric.lang).predict(
@@ -152,6 +153,7 @@ def _grade(
         empty=empty,
         answer_lang=detected,
         truncated=truncated,
+        predicted=predicted,
     )
     return GradeResult(
         score=round(score, 4),

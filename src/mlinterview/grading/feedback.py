@@ -14,6 +14,10 @@ TEXT = {
             "Start with the central ideas below."
         ),
         "score": "Score {score:.0%}: {covered} of {total} key points covered, {partly} partly.",
+        "score_predicted": (
+            "Likely grade {score:.0%} (as human graders score such answers); "
+            "{covered} of {total} key points found, {partly} partly."
+        ),
         "partly": "Go further on: {items}.",
         "missing": "Missing (most important first): {items}.",
         "wrong": "Careful: you said “{evidence}” — {correction}",
@@ -32,6 +36,10 @@ TEXT = {
         "score": (
             "Bewertung {score:.0%}: {covered} von {total} Kernpunkten abgedeckt, "
             "{partly} teilweise."
+        ),
+        "score_predicted": (
+            "Voraussichtliche Note {score:.0%} (so bewerten Prüfer solche Antworten); "
+            "{covered} von {total} Kernpunkten gefunden, {partly} teilweise."
         ),
         "partly": "Weiter ausführen: {items}.",
         "missing": "Es fehlt (Wichtigstes zuerst): {items}.",
@@ -66,7 +74,10 @@ def build_feedback(
     empty: bool,
     answer_lang: str | None,
     truncated: bool,
+    predicted: bool = False,
 ) -> str:
+    """``predicted``: the score is a model of human grades (a question without a rubric), not
+    the share of key points, so the text says so instead of implying one follows the other."""
     t = TEXT["de" if lang == "de" else "en"]
     if empty:
         return str(t["empty"])
@@ -74,7 +85,7 @@ def build_feedback(
     partly = [p for p in points if p.status == "partly"]
     missing = sorted((p for p in points if p.status == "missing"), key=lambda p: -p.weight)
     lines = [
-        str(t["score"]).format(
+        str(t["score_predicted" if predicted else "score"]).format(
             score=score, covered=len(covered), total=len(points), partly=len(partly)
         )
     ]
