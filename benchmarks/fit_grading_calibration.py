@@ -53,8 +53,9 @@ from mlinterview.grading.labelset import (
     load_labelled,
 )
 
-#: Statuses without a rubric: the sentence-level signals plus those the free score uses.
-FREE_POINT_FEATURES = ("sem", "sem_ctx", "ov_best", "ov_all", *ELEMENT_FEATURES)
+#: Statuses without a rubric: the sentence-level signals plus those the free score uses
+#: (its ``lemma_rec`` is the sentence signals' ``ov_all``, so that one is not repeated).
+FREE_POINT_FEATURES = ("sem", "sem_ctx", "ov_best", *ELEMENT_FEATURES)
 LABEL_OF = {"e5": "e5-small-q4", "use": "use-m3", "none": "lexical"}
 OUT = REPO / "src" / "mlinterview" / "grading" / CALIBRATION_FILE
 

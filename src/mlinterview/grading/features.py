@@ -241,7 +241,7 @@ def element_signals(
         out.append(
             {
                 "unit_sem": sims[i] if sims is not None else 0.0,
-                "lemma_rec": len(content & answer_keys) / len(content) if content else 0.0,
+                "lemma_rec": lx.overlap(statement, answer_keys, question),
                 "char_rec": len(grams & answer_grams) / len(grams) if grams else 0.0,
                 "question_sem": question_sims[i] if question_sims is not None else 0.0,
             }
