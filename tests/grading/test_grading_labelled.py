@@ -15,6 +15,7 @@ from mlinterview.content.loader import Bank
 from mlinterview.grading.embedding import CachedEmbedder
 from mlinterview.grading.engine import grade_card
 from mlinterview.grading.labelset import (
+    LabelledAnswer,
     check_against,
     is_calibration_card,
     load_labelled,
@@ -42,15 +43,20 @@ def test_labels_match_the_bank(bank: Bank) -> None:
         assert len({a.answer_id for a in answers}) == len(answers), card_id
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
-def test_key_point_detection_on_unseen_cards(
-    bank: Bank, embedder: CachedEmbedder | None, lang: str
-) -> None:
+def _unseen_answers() -> list[LabelledAnswer]:
+    """Answers of the cards the rules were not fitted on."""
     labelled = load_labelled()
     ids = list(labelled)
     held_out = [a for c in ids if not is_calibration_card(c, ids) for a in labelled[c]]
     assert len(held_out) >= 200
-    result = measure(grade_card, bank.cards, held_out, lang)
+    return held_out
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_key_point_detection_on_unseen_cards(
+    bank: Bank, embedder: CachedEmbedder | None, lang: str
+) -> None:
+    result = measure(grade_card, bank.cards, _unseen_answers(), lang)
     assert result.total >= 500
     assert result.precision >= TARGET, f"{lang} precision {result.precision:.3f}"
     assert result.recall >= TARGET, f"{lang} recall {result.recall:.3f}"
@@ -66,11 +72,8 @@ def test_key_point_detection_without_a_rubric(
     bank: Bank, embedder: CachedEmbedder | None, lang: str
 ) -> None:
     """The same unseen answers, graded as a question without a rubric would grade them."""
-    labelled = load_labelled()
-    ids = list(labelled)
-    held_out = [a for c in ids if not is_calibration_card(c, ids) for a in labelled[c]]
     grade = partial(grade_card, without_rubric=True)
-    result = measure(grade, bank.cards, held_out, lang)
+    result = measure(grade, bank.cards, _unseen_answers(), lang)
     assert result.total >= 500
     assert result.precision >= WITHOUT_RUBRIC_PRECISION, f"{lang} precision {result.precision:.3f}"
     assert result.recall >= WITHOUT_RUBRIC_RECALL, f"{lang} recall {result.recall:.3f}"
