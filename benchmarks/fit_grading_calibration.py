@@ -235,7 +235,7 @@ def main() -> None:
         sets = TRAINING_OF_BACKEND.get(backend, FREE_TRAINING)
         needed = {name for names in sets.values() for name in names}
         bench = benchmark_rows(embedder, backend, {n: records[n] for n in sorted(needed)})
-        free, n_holistic = fit_free(bench, records, sets)
+        free, n_free = fit_free(bench, records, sets)
         fitted[LABEL_OF[backend]] = {
             "point_card": fit_point_rule(points, POINT_FEATURES),
             "point_free": fit_point_rule(free_points, FREE_POINT_FEATURES),
@@ -244,7 +244,7 @@ def main() -> None:
         }
         print(
             f"{backend}: {len(points)} point rows, {len(wrongs)} misconception rows, "
-            f"{n_holistic} benchmark rows"
+            f"{n_free} benchmark rows"
         )
     # read at the end: another run may have written other backends meanwhile
     existing: dict[str, Any] = {}

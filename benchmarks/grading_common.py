@@ -105,13 +105,18 @@ def feature_version() -> str:
     return digest.hexdigest()[:12]
 
 
+def _standardisation(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Column means and scales; a constant column keeps scale 1 (e.g. no embeddings)."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    return mean, scale
+
+
 def fit_logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...], c: float = 1.0) -> Linear:
     """Logistic regression on standardised features, returned as a :class:`Linear`."""
     from sklearn.linear_model import LogisticRegression
 
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
+    mean, scale = _standardisation(x)
     model = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
     return Linear(
         features,
@@ -144,10 +149,8 @@ def fit_free_score(
     weights = np.concatenate([np.array(rows[i]["weights"], dtype=float) for i in keep])
     totals = np.bincount(owner, weights=weights, minlength=len(keep))
     x_whole = np.array([[rows[i]["whole"][f] for f in whole] for i in keep], dtype=float)
-    e_mean, e_scale = elements.mean(axis=0), elements.std(axis=0)
-    e_scale[e_scale == 0] = 1.0
-    w_mean, w_scale = x_whole.mean(axis=0), x_whole.std(axis=0)
-    w_scale[w_scale == 0] = 1.0
+    e_mean, e_scale = _standardisation(elements)
+    w_mean, w_scale = _standardisation(x_whole)
     ez = (elements - e_mean) / e_scale
     wz = (x_whole - w_mean) / w_scale
     n_el = len(ELEMENT_FEATURES)
