@@ -11,9 +11,9 @@ What is fitted, on what (and nothing else):
 * The score for questions without a rubric (:class:`FreeScore`: a logistic head per key point
   of the reference, their weighted share, and a linear head over it and a few whole-answer
   features), one model per reference language: German on SAF German ``training``; English on
-  SAF English ``training`` plus all of nn_exam (for e5, nn_exam alone: see
-  ``TRAINING_OF_BACKEND``). ``grading_agreement.py`` reports nn_exam out of
-  question-grouped folds, refitting the English model without the held-out questions.
+  SAF English ``training`` plus all of nn_exam, for every backend. ``grading_agreement.py``
+  reports nn_exam out of question-grouped folds, refitting the English model without the
+  held-out questions.
 
 Run:  .venv/bin/python benchmarks/fit_grading_calibration.py [--backend e5 use none]
 """
@@ -181,9 +181,6 @@ def fit_wrong_rule(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 #: The training data of each language's free score.
 FREE_TRAINING = {"de": ("saf_de",), "en": ("saf_en", "nn_exam")}
-#: e5 takes ~35 min for SAF English's 2,100 long answers on this machine, and ``auto`` never
-#: grades English with it: its English model is fitted on nn_exam alone.
-TRAINING_OF_BACKEND = {"e5": {"de": ("saf_de",), "en": ("nn_exam",)}}
 
 
 def free_training_rows(
@@ -191,12 +188,11 @@ def free_training_rows(
     records: dict[str, list[dict[str, Any]]],
     lang: str,
     skip_nn_exam: frozenset[int] = frozenset(),
-    sets: dict[str, tuple[str, ...]] = FREE_TRAINING,
 ) -> tuple[list[dict[str, Any]], list[float]]:
     """SAF training rows (and nn_exam rows not in ``skip_nn_exam``) of one language."""
     train_rows: list[dict[str, Any]] = []
     targets: list[float] = []
-    for name in sets[lang]:
+    for name in FREE_TRAINING[lang]:
         for i, (r, rec) in enumerate(zip(rows[name], records[name], strict=True)):
             if rec["split"] == "train" or (name == "nn_exam" and i not in skip_nn_exam):
                 train_rows.append(r)
@@ -207,12 +203,11 @@ def free_training_rows(
 def fit_free(
     rows: dict[str, list[dict[str, Any]]],
     records: dict[str, list[dict[str, Any]]],
-    sets: dict[str, tuple[str, ...]] = FREE_TRAINING,
 ) -> tuple[dict[str, FreeScore], int]:
     models: dict[str, FreeScore] = {}
     n = 0
     for lang, whole in FREE_WHOLE_FEATURES.items():
-        train_rows, targets = free_training_rows(rows, records, lang, sets=sets)
+        train_rows, targets = free_training_rows(rows, records, lang)
         models[lang] = fit_free_score(train_rows, targets, whole)
         n += len(train_rows)
     return models, n
@@ -232,10 +227,9 @@ def main() -> None:
         wrong = fit_wrong_rule(wrongs)
         points, _ = labelled_rows(embedder, backend, wrong_rule=WrongRule.from_dict(wrong))
         free_points, _ = labelled_rows(embedder, backend, free=True)
-        sets = TRAINING_OF_BACKEND.get(backend, FREE_TRAINING)
-        needed = {name for names in sets.values() for name in names}
+        needed = {name for names in FREE_TRAINING.values() for name in names}
         bench = benchmark_rows(embedder, backend, {n: records[n] for n in sorted(needed)})
-        free, n_free = fit_free(bench, records, sets)
+        free, n_free = fit_free(bench, records)
         fitted[LABEL_OF[backend]] = {
             "point_card": fit_point_rule(points, POINT_FEATURES),
             "point_free": fit_point_rule(free_points, FREE_POINT_FEATURES),
@@ -258,7 +252,7 @@ def main() -> None:
                 "Written by benchmarks/fit_grading_calibration.py. Key-point and misconception "
                 "rules: logistic regressions on the labelled answers of the calibration cards. "
                 "Free score per reference language: German on SAF German training, English on "
-                "SAF English training and nn_exam (e5: nn_exam only)."
+                "SAF English training and nn_exam."
             ),
             "backends": dict(sorted(backends.items())),
         },
