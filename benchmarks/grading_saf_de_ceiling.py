@@ -31,6 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fit_grading_calibration import benchmark_rows
+from grading_agreement import correlations
 from grading_common import backend_embedder, data_dir, free_predict, load_records
 from mlinterview.grading.calibration import calibration_for
 
@@ -44,7 +45,7 @@ DIRT = r"schmutz|dreck|unsauber|sauber|verunrein|hygien|fleck|unrein|ekel|kot|ur
 
 
 def pearson(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.corrcoef(a, b)[0, 1])
+    return correlations(a, b)[0]
 
 
 def rescaled(values: np.ndarray, like: np.ndarray) -> np.ndarray:
@@ -79,19 +80,18 @@ def main() -> None:
             (f"shipped model, within question {name}", pearson(predicted[mask], human[mask]))
         )
     points = {
-        "consumables": CONSUMABLES,
-        "floor/wall": FLOOR_WALL,
-        "toilets": TOILETS,
-        "washbasins": WASHBASINS,
+        "consumables": mentions(CONSUMABLES),
+        "floor/wall": mentions(FLOOR_WALL),
+        "toilets": mentions(TOILETS),
+        "washbasins": mentions(WASHBASINS),
     }
-    for name, pattern in points.items():
-        found = mentions(pattern)
+    for name, found in points.items():
         report.append(
             (f"question 5, reference point '{name}' named", pearson(found[q5], human[q5]))
         )
-    reference_points = 0.25 * sum(mentions(p) for p in points.values())
+    reference_points = 0.25 * sum(points.values())
     graders_rubric = (
-        0.5 * mentions(CONSUMABLES) + 0.25 * mentions(FUNCTIONING) + 0.25 * mentions(DIRT)
+        0.5 * points["consumables"] + 0.25 * mentions(FUNCTIONING) + 0.25 * mentions(DIRT)
     )
     report.append(
         ("question 5, the reference's points, weighted", pearson(reference_points[q5], human[q5]))
