@@ -166,6 +166,19 @@ def _grade(
     )
 
 
+def _status_features(
+    signals: list[ft.PointSignals], elements: list[dict[str, float]]
+) -> list[dict[str, float]]:
+    """What the status rule reads per point; calibration calls this too, so both see the same.
+
+    Cards: the sentence signals. Without a rubric (``elements`` given): those plus the element
+    signals the free score is built from.
+    """
+    if not elements:
+        return [s.values for s in signals]
+    return [{**s.values, **e} for s, e in zip(signals, elements, strict=True)]
+
+
 def _offline_points(
     view: ft.AnswerView,
     rubric: Rubric,
@@ -182,13 +195,13 @@ def _offline_points(
     signals = ft.point_signals(view, rubric, embedder, stated)
     rule = calibration.point_card if rubric.from_card else calibration.point_free
     elements = [] if rubric.from_card else ft.element_signals(view, rubric, embedder)
+    rule_inputs = _status_features(signals, elements)
     results = []
-    for i, (point, shown, signal) in enumerate(
-        zip(rubric.points, display.points, signals, strict=True)
+    for point, shown, signal, values in zip(
+        rubric.points, display.points, signals, rule_inputs, strict=True
     ):
         status: Status = "missing"
         if signal.evidence is not None:
-            values = signal.values if rubric.from_card else {**signal.values, **elements[i]}
             decided, _ = rule.status(values)
             status = (
                 "covered"
@@ -314,8 +327,7 @@ def card_feature_values(
         rubric = as_free(rubric)
         view = ft.view_answer(cleaned, answer_lang, embedder, items=True)
         signals = ft.point_signals(view, rubric, embedder)
-        elements = ft.element_signals(view, rubric, embedder)
-        return [{**s.values, **e} for s, e in zip(signals, elements, strict=True)], []
+        return _status_features(signals, ft.element_signals(view, rubric, embedder)), []
     view = ft.view_answer(cleaned, answer_lang, embedder)
     wrong_signals = ft.wrong_signals(view, rubric, embedder)
     stated = frozenset(
