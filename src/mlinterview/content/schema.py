@@ -44,6 +44,11 @@ class Topic(StrEnum):
     CAREER = "career"
     SYSTEM_DESIGN = "system-design"
     MLOPS = "mlops"
+    CLASSICAL_ML = "classical-ml"
+    DEEP_LEARNING = "deep-learning"
+    STATISTICS = "statistics"
+    EVALUATION = "evaluation"
+    DATA = "data"
 
 
 class Difficulty(StrEnum):
