@@ -4,8 +4,10 @@ Prints precision and recall of "point present" (covered or partly), the three-wa
 agreement, and misconception precision/recall, separately for the calibration cards (the
 rule was fitted on them) and the test cards (never seen by the fit); then the same answers
 graded as questions without a rubric (the key points' texts only, no terms, no misconceptions).
+The cards added after the article (``labelled/breadth``) are a group of their own: the rule
+never saw them either.
 
-Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use]
+Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use] [--only-new] [--cards a,b]
 """
 
 from __future__ import annotations
@@ -16,12 +18,19 @@ from functools import partial
 from mlinterview.content.loader import bundled_bank
 from mlinterview.grading.embedding import backend_name, get_embedder
 from mlinterview.grading.engine import grade_card
-from mlinterview.grading.labelset import is_calibration_card, load_labelled, measure
+from mlinterview.grading.labelset import (
+    breadth_dir,
+    is_calibration_card,
+    load_labelled,
+    measure,
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
+    parser.add_argument("--only-new", action="store_true", help="only the breadth cards")
+    parser.add_argument("--cards", default="", help="comma-separated card ids to restrict to")
     args = parser.parse_args()
     backend = (args.backend or backend_name()).lower()
     used = {lang: get_embedder(backend_name(backend, lang, rubric=True)) for lang in ("en", "de")}
@@ -33,10 +42,17 @@ def main() -> None:
     labelled = load_labelled()
     ids = list(labelled)
     grade = partial(grade_card, backend=backend, use_llm=False)
+    breadth = load_labelled(breadth_dir())
     groups = {
         "calibration cards": [a for c in ids if is_calibration_card(c, ids) for a in labelled[c]],
         "test cards": [a for c in ids if not is_calibration_card(c, ids) for a in labelled[c]],
+        "new cards": [a for answers in breadth.values() for a in answers],
     }
+    if args.only_new:
+        groups = {"new cards": groups["new cards"]}
+    wanted = {c for c in args.cards.split(",") if c}
+    if wanted:
+        groups = {k: [a for a in v if a.card_id in wanted] for k, v in groups.items()}
     print(
         f"{'cards':29} {'lang':4} {'points':>6} {'P':>6} {'R':>6} {'3-way':>6}"
         f" {'misc. P':>8} {'misc. R':>8}"

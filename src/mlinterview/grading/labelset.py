@@ -33,6 +33,15 @@ def labelled_dir() -> Path:
     return Path(str(resources.files("mlinterview.grading").joinpath("labelled")))
 
 
+def breadth_dir() -> Path:
+    """Labelled answers of the cards added after the article (3 per language each).
+
+    They sit apart so the article cards' calibration/test split stays as it was fitted, and
+    detection on the new vocabulary is reported on its own.
+    """
+    return labelled_dir() / "breadth"
+
+
 def load_labelled(directory: Path | None = None) -> dict[str, list[LabelledAnswer]]:
     """All labelled answers by card id (labels for unlisted key points are "missing" later)."""
     out: dict[str, list[LabelledAnswer]] = {}
