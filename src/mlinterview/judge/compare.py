@@ -10,6 +10,13 @@ submission is ever called. Rules:
   the same ``inf``.
 - ``unordered``: both lists, equal as multisets of exactly compared elements.
 - ``set``: both lists, equal as sets of exactly compared elements (duplicates ignored).
+
+Per-field rules: an ``exact`` or ``close`` rule may name dict keys in ``fields``, each with a
+rule of its own (any mode, possibly with ``fields`` again for a nested dict). Field rules
+apply to every dict the rule governs: the value itself and the dicts inside its lists, at
+any depth; a dict under a key that is not named is compared by the parent's mode and
+tolerances, without fields. Example: k-means returns ``{"labels": [...], "centroids":
+[...]}``; ``close`` with ``fields: {labels: {mode: exact}}`` rejects float labels.
 """
 
 from __future__ import annotations
@@ -17,9 +24,30 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 MODES = ("exact", "close", "unordered", "set")
+FIELD_PARENT_MODES = ("exact", "close")
+
+
+class Rule(Protocol):
+    """What a comparison rule provides (``problems.Compare`` is one)."""
+
+    @property
+    def mode(self) -> str: ...
+
+    @property
+    def rtol(self) -> float: ...
+
+    @property
+    def atol(self) -> float: ...
+
+    @property
+    def fields(self) -> Mapping[str, Rule]: ...
+
+
+NO_FIELDS: Mapping[str, Rule] = {}
 
 
 def type_name(value: Any) -> str:
@@ -52,7 +80,13 @@ def _numbers_close(expected: float, got: float, rtol: float, atol: float) -> boo
 
 
 def _mismatch(
-    expected: Any, got: Any, path: str, close: bool, rtol: float, atol: float
+    expected: Any,
+    got: Any,
+    path: str,
+    close: bool,
+    rtol: float,
+    atol: float,
+    fields: Mapping[str, Rule] = NO_FIELDS,
 ) -> str | None:
     if close and _is_number(expected):
         if not _is_number(got):
@@ -69,7 +103,7 @@ def _mismatch(
         if len(expected) != len(got):
             return f"{_where(path)}expected {len(expected)} items, got {len(got)}"
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):
-            found = _mismatch(e, g, f"{path}[{i}]", close, rtol, atol)
+            found = _mismatch(e, g, f"{path}[{i}]", close, rtol, atol, fields)
             if found:
                 return found
         return None
@@ -84,7 +118,12 @@ def _mismatch(
                 parts.append(f"unexpected keys {extra}")
             return f"{_where(path)}{'; '.join(parts)}"
         for key in expected:
-            found = _mismatch(expected[key], got[key], f"{path}[{key!r}]", close, rtol, atol)
+            where = f"{path}[{key!r}]"
+            rule = fields.get(key)
+            if rule is None:
+                found = _mismatch(expected[key], got[key], where, close, rtol, atol)
+            else:
+                found = _by_rule(expected[key], got[key], where, rule)
             if found:
                 return found
         return None
@@ -123,20 +162,14 @@ def _has_nan(value: Any) -> bool:
     return False
 
 
-def compare(
-    expected: Any, got: Any, mode: str = "exact", rtol: float = 0.0, atol: float = 0.0
-) -> str | None:
-    """None when ``got`` matches ``expected``; otherwise a one-line reason."""
-    if mode in ("exact", "close") and _identical(expected, got):
-        return None
-    if mode in ("exact", "close"):
-        return _mismatch(expected, got, "", mode == "close", rtol, atol)
-    if mode not in ("unordered", "set"):
-        raise ValueError(f"unknown compare mode {mode!r}")
+def _collection_mismatch(expected: Any, got: Any, path: str, mode: str) -> str | None:
+    """``unordered`` (multiset) or ``set`` comparison of two lists."""
     if type(got) is not list:
-        return f"expected a list, got {type_name(got)} {short(got)}"
+        return f"{_where(path)}expected a list, got {type_name(got)} {short(got)}"
+    if type(expected) is not list:  # a bank error; `bank check` reports it as a failing reference
+        return f"{_where(path)}mode {mode} needs an expected list, not {type_name(expected)}"
     if _has_nan(got) or _has_nan(expected):
-        return "NaN never matches"
+        return f"{_where(path)}NaN never matches"
     if mode == "set":
         want, have = set(map(_canonical, expected)), set(map(_canonical, got))
         if want == have:
@@ -153,4 +186,81 @@ def compare(
         parts.append(f"missing {short(json.loads('[' + ','.join(missing) + ']'))}")
     if extra:
         parts.append(f"unexpected {short(json.loads('[' + ','.join(extra) + ']'))}")
-    return "; ".join(parts)
+    return f"{_where(path)}{'; '.join(parts)}"
+
+
+def _compare_at(
+    expected: Any,
+    got: Any,
+    path: str,
+    mode: str,
+    rtol: float,
+    atol: float,
+    fields: Mapping[str, Rule],
+) -> str | None:
+    if mode in FIELD_PARENT_MODES:
+        if _identical(expected, got):
+            return None
+        return _mismatch(expected, got, path, mode == "close", rtol, atol, fields)
+    if mode not in MODES:
+        raise ValueError(f"unknown compare mode {mode!r}")
+    if fields:
+        raise ValueError(f"fields need mode exact or close, not {mode!r}")
+    return _collection_mismatch(expected, got, path, mode)
+
+
+def _by_rule(expected: Any, got: Any, path: str, rule: Rule) -> str | None:
+    return _compare_at(expected, got, path, rule.mode, rule.rtol, rule.atol, rule.fields)
+
+
+def compare(
+    expected: Any,
+    got: Any,
+    mode: str = "exact",
+    rtol: float = 0.0,
+    atol: float = 0.0,
+    fields: Mapping[str, Rule] | None = None,
+) -> str | None:
+    """None when ``got`` matches ``expected``; otherwise a one-line reason."""
+    return _compare_at(expected, got, "", mode, rtol, atol, fields or NO_FIELDS)
+
+
+def compare_by_rule(expected: Any, got: Any, rule: Rule) -> str | None:
+    """:func:`compare` with every setting (per-field rules included) taken from ``rule``."""
+    return _by_rule(expected, got, "", rule)
+
+
+def _governed_dicts(value: Any) -> Iterable[dict[str, Any]]:
+    """The dicts a rule's ``fields`` apply to: ``value`` itself and dicts inside its lists."""
+    if type(value) is dict:
+        yield value
+    elif type(value) is list:
+        for item in value:
+            yield from _governed_dicts(item)
+
+
+def field_problems(
+    rule: Rule, expected_values: Iterable[Any], path: str = ""
+) -> list[tuple[str, str]]:
+    """(field path, message) for each way ``rule.fields`` does not fit the expected values.
+
+    A field that no governed dict of any expected value has is unknown (a typo or a stale
+    rule); an ``unordered``/``set`` field needs a list wherever it occurs. Nested rules are
+    checked against the values found under their key.
+    """
+    if not rule.fields:
+        return []
+    values = list(expected_values)
+    problems = []
+    for name, sub in rule.fields.items():
+        where = f"{path}.{name}" if path else name
+        found = [d[name] for v in values for d in _governed_dicts(v) if name in d]
+        if not found:
+            problems.append((where, "unknown field: no expected value has this key"))
+            continue
+        if sub.mode not in FIELD_PARENT_MODES:
+            kinds = sorted({type_name(v) for v in found if type(v) is not list})
+            if kinds:
+                problems.append((where, f"mode {sub.mode} needs a list, found {kinds[0]}"))
+        problems.extend(field_problems(sub, found, where))
+    return problems

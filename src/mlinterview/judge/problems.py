@@ -26,6 +26,7 @@ from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, mod
 
 from mlinterview.content.loader import BankIssue, default_bank_dir
 from mlinterview.content.schema import Difficulty, Frozen, Slug, Text, Topic
+from mlinterview.judge.compare import FIELD_PARENT_MODES, compare_by_rule, field_problems
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _YamlLoader
@@ -41,6 +42,8 @@ PROBLEM_FILE = "problem.yaml"
 TESTS_FILE = "tests.yaml"
 CASES_FILE = "cases.py"
 REFERENCE_FILE = "reference.py"
+DEFAULT_RTOL = 1e-6
+DEFAULT_ATOL = 1e-9
 
 
 class Param(Frozen):
@@ -48,10 +51,49 @@ class Param(Frozen):
     type: ParamType
 
 
+FieldName = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
 class Compare(Frozen):
+    """How an answer is compared with the expected value (see ``compare.py``).
+
+    ``fields`` gives named keys of a returned dict a rule of their own, e.g.
+    ``{mode: close, rtol: 1e-9, fields: {labels: {mode: exact}}}``; a field rule that sets
+    no ``rtol``/``atol`` inherits its parent's.
+    """
+
     mode: CompareMode = "exact"
-    rtol: float = Field(default=1e-6, ge=0, le=1)
-    atol: float = Field(default=1e-9, ge=0)
+    rtol: float = Field(default=DEFAULT_RTOL, ge=0, le=1)
+    atol: float = Field(default=DEFAULT_ATOL, ge=0)
+    fields: dict[FieldName, Compare] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _inherit_tolerances(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+            return data
+        fields = {}
+        for name, rule in data["fields"].items():
+            if isinstance(rule, dict):
+                rule = {
+                    "rtol": data.get("rtol", DEFAULT_RTOL),
+                    "atol": data.get("atol", DEFAULT_ATOL),
+                    **rule,
+                }
+            fields[name] = rule
+        return {**data, "fields": fields}
+
+    @model_validator(mode="after")
+    def _fields_need_a_dict_mode(self) -> Compare:
+        if self.fields and self.mode not in FIELD_PARENT_MODES:
+            raise ValueError(
+                f"fields need mode exact or close; {self.mode} compares list items exactly"
+            )
+        return self
+
+    def check(self, expected: Any, got: Any) -> str | None:
+        """None when ``got`` matches ``expected`` under this rule; otherwise a reason."""
+        return compare_by_rule(expected, got, self)
 
 
 class Limits(Frozen):
@@ -117,6 +159,8 @@ class Problem(Frozen):
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):
             raise ValueError("parameter names must be unique")
+        if self.compare.fields and self.returns not in ("dict", "list", "any"):
+            raise ValueError(f"compare.fields needs returns dict, list or any, not {self.returns}")
         return self
 
     @property
@@ -485,7 +529,15 @@ def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
                     [BankIssue(ref_shown, where, f"reference failed: {type(exc).__name__}: {exc}")]
                 ) from None
         built[kind].append(TestCase(kind, name, round_trip(args), round_trip(expected)))  # type: ignore[arg-type]
-    return TestSet(tuple(built["example"]), tuple(built["hidden"]))
+    tests = TestSet(tuple(built["example"]), tuple(built["hidden"]))
+    problem_shown = _display(folder / PROBLEM_FILE, (root or folder.parent))
+    field_issues = [
+        BankIssue(problem_shown, f"compare.fields.{where}", message)
+        for where, message in field_problems(problem.compare, (t.expected for t in tests.all))
+    ]
+    if field_issues:
+        raise ProblemDataError(field_issues)
+    return tests
 
 
 _tests_cache: dict[tuple[str, str], TestSet] = {}
