@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 from lab_cache import default_result
@@ -12,7 +13,7 @@ from mlinterview.labs.registry import get_lab, run_lab
 
 def test_default_run_supports_the_claim() -> None:
     result = default_result("imbalance_remedies")
-    m = result.metrics
+    m: dict[str, Any] = dict(result.metrics)
     assert result.verdict == "supported", result.explanation.en
     assert get_lab("imbalance_remedies").cards == ("class-imbalance",)
     assert m["majority_accuracy"] == pytest.approx(0.98, abs=0.006)
@@ -34,7 +35,7 @@ def test_default_run_supports_the_claim() -> None:
 
 def test_balanced_classes_leave_nothing_to_remedy() -> None:
     result = run_lab("imbalance_remedies", {"positive_rate": 0.5}, render=False)
-    m = result.metrics
+    m: dict[str, Any] = dict(result.metrics)
     assert result.verdict == "not supported", result.explanation.en
     assert m["majority_accuracy"] == pytest.approx(0.5, abs=0.02)
     assert m["plain_accuracy"] > m["majority_accuracy"] + 0.2  # accuracy is informative again

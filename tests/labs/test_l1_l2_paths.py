@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from lab_cache import default_result
 
@@ -11,7 +13,7 @@ from mlinterview.labs.registry import get_lab, run_lab
 
 def test_default_run_supports_the_claim() -> None:
     result = default_result("l1_l2_paths")
-    m = result.metrics
+    m: dict[str, Any] = dict(result.metrics)
     assert result.verdict == "supported", result.explanation.en
     assert get_lab("l1_l2_paths").cards == ("l1-vs-l2-regularization",)
     assert m["lasso_true_kept"] == m["n_true"] == 5
@@ -28,7 +30,7 @@ def test_default_run_supports_the_claim() -> None:
 
 def test_dense_truth_removes_the_lasso_advantage() -> None:
     result = run_lab("l1_l2_paths", {"n_informative": 50}, render=False)
-    m = result.metrics
+    m: dict[str, Any] = dict(result.metrics)
     assert result.verdict == "not supported", result.explanation.en
     assert m["n_irrelevant"] == 0
     assert m["lasso_to_ridge_mse"] > 0.95
