@@ -534,11 +534,12 @@ def test_escape_attack(name: str, judge: Judge, secret: Toy, traps: Traps) -> No
 def test_hidden_failures_show_no_data_but_examples_do(judge: Judge, secret: Toy) -> None:
     source = "def secret_echo(token):\n    print('saw', token)\n    raise ValueError(token)\n"
     result = judge.judge(secret.problem, source, tests=secret.tests)
-    example, *hidden = result.tests
+    (example,) = result.tests
     assert example.error == "ValueError: example-token" and example.stdout == "saw example-token\n"
-    assert [t.verdict for t in hidden] == [Verdict.RUNTIME_ERROR] * 3
-    assert all(set(t.to_json()) == {"index", "kind", "verdict", "seconds"} for t in hidden)
-    assert HIDDEN_IN not in visible_text(result)
+    assert result.hidden is not None
+    assert (result.hidden.total, result.hidden.passed, result.hidden.first_failure) == (3, 0, "h0")
+    assert result.to_json()["hidden"] == {"total": 3, "passed": 0, "first_failure": "h0"}
+    assert HIDDEN_IN not in visible_text(result) and "ValueError" not in (result.message or "")
 
 
 # --- fooling the verdict ------------------------------------------------------------------------

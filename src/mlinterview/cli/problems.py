@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.markup import escape
@@ -69,8 +69,8 @@ def _problem(problem_id: str) -> Any:
 
 
 def render_result(result: JudgeResult) -> None:
-    """The human view: examples in full, hidden tests by number and verdict only."""
-    total = len(result.tests)
+    """The human view: examples in full, hidden tests as a count and a first failing name."""
+    total = result.total_count
     style = VERDICT_STYLE.get(result.verdict.value, "bold")
     counts = f"{result.passed_count}/{total} tests passed, " if total else ""
     console.print(
@@ -85,12 +85,8 @@ def render_result(result: JudgeResult) -> None:
         console.print(escape(result.message), markup=False)
     if result.traceback:
         console.print(result.traceback.rstrip(), markup=False, highlight=False)
-    hidden = []
-    for test in result.tests:
+    for test in result.examples:
         style = VERDICT_STYLE.get(test.verdict.value, "bold")
-        if test.kind == "hidden":
-            hidden.append(test)
-            continue
         ms = test.seconds * 1000
         console.print(f"\nexample {test.index}: [{style}]{test.verdict.value}[/] ({ms:.1f} ms)")
         console.print(f"  input:    {_short(test.input)}", markup=False)
@@ -106,17 +102,13 @@ def render_result(result: JudgeResult) -> None:
         if test.stdout:
             printed = test.stdout.rstrip().replace("\n", "\n  | ")
             console.print(f"  printed:\n  | {printed}", markup=False)
-    if hidden:
-        passed = sum(1 for t in hidden if t.verdict.passed)
-        console.print(f"\nhidden tests: {passed}/{len(hidden)} passed (data not shown)")
-        from rich.columns import Columns
-
-        cells = []
-        for test in hidden:
-            style = VERDICT_STYLE.get(test.verdict.value, "bold")
-            ms = test.seconds * 1000
-            cells.append(f"#{test.index} [{style}]{test.verdict.value}[/] [dim]{ms:.1f} ms[/]")
-        console.print(Columns(cells, padding=(0, 3)))
+    hidden = result.hidden
+    if hidden is not None:
+        first = f"; first failing: {hidden.first_failure}" if hidden.first_failure else ""
+        console.print(
+            f"\nhidden tests: {hidden.passed}/{hidden.total} passed{first} (data not shown)",
+            markup=False,
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -203,13 +195,18 @@ def register(app: typer.Typer) -> None:
         from mlinterview.judge.service import SubmissionFileError, judge_file, save_result
         from mlinterview.store.db import StoreError
 
-        _problem(problem_id)
+        def refuse(message: str) -> NoReturn:
+            if as_json:  # --json always prints JSON, even when nothing could be judged
+                print_json({"problem": problem_id, "verdict": None, "error": message})
+            fail(escape(message))
+
+        from mlinterview.judge.problems import UnknownProblem, get_problem
+
         try:
+            get_problem(problem_id)
             result, code = judge_file(problem_id, file)
-        except SubmissionFileError as exc:
-            fail(escape(str(exc)))
-        except JudgeUnavailable as exc:
-            fail(escape(str(exc)))
+        except (SubmissionFileError, JudgeUnavailable, UnknownProblem) as exc:
+            refuse(str(exc))
         try:
             save_result(result, code)
         except StoreError as exc:

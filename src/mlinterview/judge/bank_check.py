@@ -49,13 +49,14 @@ def _docstring_issue(path: Path, shown: str) -> BankIssue | None:
 
 
 def _first_failure(result: JudgeResult) -> str:
-    if result.message:
-        return f"{result.verdict.value}: {result.message}"
+    """The failing test with its detail (hidden ones are revealed to the bank check)."""
     for test in result.tests:
-        if not test.verdict.passed:
+        if not test.verdict.passed and test.verdict is not Verdict.NOT_RUN:
             what = test.detail or test.error or ""
             where = f"{test.kind} test {test.index} ({test.name})"
-            return f"{result.verdict.value} on {where} {what}".strip()
+            return f"{test.verdict.value} on {where} {what}".strip()
+    if result.message:
+        return f"{result.verdict.value}: {result.message}"
     return result.verdict.value
 
 

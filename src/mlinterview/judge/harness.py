@@ -6,24 +6,15 @@ the child is a JSON message, and the trusted parent re-parses and judges it itse
 helpers that build arguments and convert results are also used by the trusted side to
 run the (trusted) reference solutions, so both sides see identical data shapes.
 
-Job messages (trusted -> child), one per batch of tests:
-    {"source": str, "function": str, "params": [{"name", "type"}], "time_limit": float,
-     "cpu": int, "memory": int, "show": bool, "tests": [{arg name: value}, ...]}
-    (everything but ``show`` and ``tests`` only in the first message; ``cpu`` and
-    ``memory`` lower the child's rlimits before the submission is loaded)
-Result messages (child -> trusted), one per job message:
-    {"fatal": null | {"kind", "message", "traceback"},
-     "results": [{"status", "seconds", "output", "error", "traceback", "stdout"}, ...]}
+The messages are described in :mod:`.protocol`.
 """
 
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal
 import sys
-import time
 import traceback
 import types
 from collections.abc import Callable
@@ -33,6 +24,7 @@ from mlinterview.judge import protocol
 
 SUBMISSION_FILE = "submission.py"
 MAX_DEPTH = 64
+TOO_LARGE = "the returned value is larger than the output limit"
 
 
 class TimeUp(BaseException):
@@ -153,7 +145,7 @@ def _status_of(exc: BaseException) -> str:
 
 
 class Session:
-    """One submission loaded in this process, answering batches of tests."""
+    """One submission loaded in this process, answering one test per message."""
 
     def __init__(
         self, stdout_fd: int | None = None, limiter: Callable[[int, int | None], None] | None = None
@@ -163,7 +155,6 @@ class Session:
         self.params: list[dict[str, str]] = []
         self.time_limit = 2.0
         self.stdout_fd = stdout_fd
-        self.timed_out = False
 
     def load(self, job: dict[str, Any]) -> dict[str, Any] | None:
         """Compile and execute the module; a dict describes why it cannot be judged."""
@@ -235,43 +226,36 @@ class Session:
             return 0
 
     def run_test(self, args: dict[str, Any], show: bool) -> dict[str, Any]:
-        if self.timed_out:
-            return {"status": "skipped", "seconds": 0.0}
+        """Call the function once. The alarm only lets the child name the line it was on;
+        the trusted side enforces the limit itself and times the test on its own clock."""
         before = self._stdout_position()
-        result: dict[str, Any] = {"status": "ok", "seconds": 0.0}
-        start = time.perf_counter()
+        result: dict[str, Any]
         try:
             values = build_args(self.params, args)
-            start = time.perf_counter()
             signal.setitimer(signal.ITIMER_REAL, self.time_limit)
             try:
                 output = self.func(*values)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            result["seconds"] = time.perf_counter() - start
-            result["output"] = to_plain(output, budget=[protocol.MAX_OUTPUT_PER_TEST])
+            result = {"output": to_plain(output, budget=[protocol.MAX_OUTPUT_PER_TEST])}
             output = None
-            if len(json.dumps(result["output"], allow_nan=True)) > protocol.MAX_OUTPUT_PER_TEST:
-                raise TooLarge
         except TooLarge:
             output = None
-            result = {"status": "output", "seconds": result["seconds"]}
-            result["error"] = "the returned value is larger than the output limit"
+            result = {
+                "failed": "output",
+                "error": "the returned value is larger than the output limit",
+            }
         except Unsupported as exc:
-            result = {"status": "unsupported", "seconds": time.perf_counter() - start}
-            result["error"] = str(exc)
+            result = {"failed": "unsupported", "error": str(exc)}
         except BaseException as exc:
             status = _status_of(exc)
-            result = {"status": status, "seconds": time.perf_counter() - start}
-            result["error"] = _one_line(exc)
+            result = {"failed": status, "error": _one_line(exc)}
             result["traceback"] = _submission_traceback(exc, self.time_limit)
             if status == "timeout":
-                self.timed_out = True
                 result["error"] = f"stopped after {self.time_limit:g} s (the limit per test)"
         after = self._stdout_position()
-        if after >= protocol.STDOUT_LIMIT and result["status"] in ("ok", "error"):
-            result = {"status": "output", "seconds": result["seconds"]}
-            result["error"] = "printed more than the output limit"
+        if after >= protocol.STDOUT_LIMIT:
+            result = {"failed": "output", "error": "printed more than the output limit"}
         if show and self.stdout_fd is not None and after > before:
             size = min(after - before, protocol.SHOWN_TEXT)
             try:
@@ -282,12 +266,10 @@ class Session:
         return result
 
     def answer(self, job: dict[str, Any]) -> dict[str, Any]:
-        if "source" in job:
-            fatal = self.load(job)
-            if fatal is not None:
-                return {"fatal": fatal, "results": []}
-        show = bool(job.get("show", False))
-        return {"fatal": None, "results": [self.run_test(a, show) for a in job["tests"]]}
+        if "load" in job:
+            fatal = self.load(job["load"])
+            return {"fatal": fatal} if fatal is not None else {"loaded": True}
+        return self.run_test(job["test"], bool(job.get("show", False)))
 
 
 def serve(
@@ -296,23 +278,23 @@ def serve(
     stdout_fd: int | None,
     limiter: Callable[[int, int | None], None] | None = None,
 ) -> None:
-    """Answer job messages until the trusted side closes the job pipe, then exit at once.
+    """Say "ready", then answer job messages until the job pipe closes; then exit at once.
 
-    ``limiter`` applies the first job's CPU and memory limits before the submission loads.
+    ``limiter`` applies the load message's CPU and memory limits before the code loads.
     """
     signal.signal(signal.SIGALRM, _alarm)
     session = Session(stdout_fd, limiter)
+    protocol.write_all(result_fd, protocol.encode({"ready": True}))
     while True:
         job = protocol.read_message(job_fd, 1 << 30)
         if job is None:
             break
         reply = session.answer(job)
         data = protocol.encode(reply)
-        if len(data) - protocol.HEADER.size > protocol.MAX_RESULT_MESSAGE:
-            fatal = {"kind": "output", "message": "the results exceed the output limit"}
-            data = protocol.encode({"fatal": fatal, "results": []})
+        if len(data) - protocol.HEADER.size > protocol.MAX_REPLY_BYTES:
+            data = protocol.encode({"failed": "output", "error": TOO_LARGE})
         protocol.write_all(result_fd, data)
-        if reply["fatal"] is not None:
+        if reply.get("fatal") is not None:
             break
     os._exit(0)
 

@@ -1,101 +1,53 @@
-"""The trusted side: holds tests and expected values, drives sandboxed children, decides.
+"""The trusted side's entry point: a thread-safe :class:`Judge` over warm parents.
 
-A submission is judged in one child forked from a warm parent (:mod:`.zygote`), in two
-batches over the same job pipe: first the visible examples, and only after their answers
-have arrived, the hidden tests. So nothing the child learns from the hidden inputs can
-reach what the user is shown (example outputs, tracebacks, printed text, messages):
-replies to the hidden batch contribute a verdict per test and nothing else.
-
-The trusted side never runs submitted code and never parses anything but length-prefixed
-JSON from the child's own pipe; stdout and exit codes only ever make a verdict *worse*.
-Each batch has a wall-clock deadline that ends in SIGKILL of the child, its process
-group and everything under its uid.
+A submission is judged in one child forked from a warm parent (:mod:`.children`), one
+message at a time (:mod:`.conversation`): the load, the visible examples, then the hidden
+tests in an order shuffled per submission. The verdict is computed here, from the
+outputs and the trusted side's own clock alone (:mod:`.decide`); nothing the child says
+about itself is believed. If a warm parent dies under a submission, the submission is
+run again on a fresh one instead of failing.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import json
 import math
 import os
 import queue
-import select
-import selectors
-import signal
-import socket
-import stat
-import subprocess
-import sys
-import tempfile
+import random
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from mlinterview.judge import protocol
-from mlinterview.judge.compare import compare
-from mlinterview.judge.problems import Problem, TestCase, TestSet, load_tests
-from mlinterview.judge.verdict import JudgeResult, TestReport, Verdict
+from mlinterview.judge.children import (
+    UID_RANGE,
+    Handle,
+    JudgeUnavailable,
+    WarmParent,
+    WorkerDied,
+    claim_uid_range,
+    spawn_fresh,
+)
+from mlinterview.judge.conversation import Outcome, Plan, converse, settle
+from mlinterview.judge.decide import assemble
+from mlinterview.judge.problems import Problem, TestSet, load_tests
+from mlinterview.judge.verdict import JudgeResult, Verdict
 
-UID_BASE = 60000
-HELLO_TIMEOUT = 120.0
-KILL_GRACE = 5.0
-# Ceilings for children forked ahead of their job; the job lowers them to the problem's
-# own limits before the submission is loaded (see sandbox.lower_limits).
+__all__ = ["UID_RANGE", "Judge", "JudgeUnavailable", "default_judge", "validate_source"]
+
+# Ceilings for children forked ahead of their job; the load message lowers them to the
+# problem's own limits before the submission is loaded (see sandbox.lower_limits).
 CEILING_CPU_SECONDS = 120
 CEILING_MEMORY_BYTES = 4096 * 1024 * 1024
-THREAD_ENV = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1",
-    "VECLIB_MAXIMUM_THREADS": "1",
-}
-
-
-class JudgeUnavailable(RuntimeError):
-    """The sandbox cannot run here (or lacks a layer the caller insisted on)."""
-
-
-class WorkerDied(RuntimeError):
-    pass
-
-
-UID_RANGE = 16  # uids per judge instance (at most this many slots)
-UID_RANGES = 64
-
-
-def claim_uid_range() -> tuple[int, int]:
-    """A uid range no other judge on this machine uses: (first uid, lock fd to keep open).
-
-    Sweeps kill everything under a slot's uid; two judges sharing uids (say the web app
-    and a `mlinterview solve` in a terminal) would kill each other's children.
-    """
-    directory = Path("/run/mlinterview-judge")
-    if not os.access("/run", os.W_OK):
-        directory = Path(tempfile.gettempdir()) / "mlinterview-judge-uids"
-    with contextlib.suppress(FileExistsError):
-        directory.mkdir(mode=0o700)
-    info = os.lstat(directory)
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
-        raise JudgeUnavailable(f"{directory} must be a private directory owned by this user")
-    for index in range(UID_RANGES):
-        path = directory / f"range-{index}.lock"
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            continue
-        return UID_BASE + index * UID_RANGE, fd
-    raise JudgeUnavailable("every sandbox uid range is in use by other judges")
+RERUNS = 2  # times a submission is re-run when its warm parent died under it
+_shuffle = random.SystemRandom().shuffle
 
 
 def batch_budget(time_limit: float, count: int) -> float:
-    """Wall-clock seconds one batch may take: per-test limit, capped, plus start-up slack."""
+    """Wall-clock seconds a group of tests may take together: each test has its own
+    deadline, and the group as a whole is capped so 30 slow tests cannot take 30 limits."""
     return min(time_limit * max(count, 1), 2 * time_limit + 2.0) + 0.5
 
 
@@ -116,529 +68,6 @@ def validate_source(source: str | bytes) -> tuple[str | None, str | None]:
     if not text.strip():
         return None, "the file is empty"
     return text, None
-
-
-# --- children: one warm-parent backend, one fresh-interpreter baseline ------------------
-
-
-@dataclass
-class Handle:
-    """The trusted side's ends of one child's pipes."""
-
-    job_fd: int
-    result_fd: int
-    status_fd: int | None
-    kill: Callable[[], None]
-    wait: Callable[[float], int | None]  # for backends without a status pipe
-    pid: int = 0
-
-    def ended(self) -> bool:
-        """True when a child forked ahead of time died before getting its job."""
-        if self.status_fd is None:
-            return False
-        readable, _, _ = select.select([self.status_fd], [], [], 0)
-        return bool(readable)
-
-    def discard(self) -> None:
-        """Close our ends; an idle child reads end-of-file and exits by itself."""
-        for fd in (self.job_fd, self.result_fd, self.status_fd):
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-
-
-class _Worker:
-    """One warm parent (zygote) process and its control socket."""
-
-    def __init__(self, protected: list[str], drop_uid: bool, disabled: tuple[str, ...]) -> None:
-        self.lock = threading.Lock()
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **THREAD_ENV}
-        if os.environ.get("PYTHONPATH"):
-            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-        config = json.dumps({"protected": protected, "drop_uid": drop_uid, "disabled": disabled})
-        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
-        self.proc = subprocess.Popen(
-            [sys.executable, "-P", "-m", "mlinterview.judge.zygote", str(theirs.fileno()), config],
-            pass_fds=[theirs.fileno()],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=self.stderr,
-            cwd="/",
-            env=env,
-            start_new_session=True,
-        )
-        theirs.close()
-        self.sock = ours
-        self.sock.settimeout(HELLO_TIMEOUT)
-        try:
-            data = self.sock.recv(1 << 16)
-        except OSError:
-            data = b""
-        if not data:
-            self.close()
-            self.stderr.seek(0)
-            tail = self.stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:]
-            raise JudgeUnavailable(f"the judge's warm parent did not start: {' '.join(tail)}")
-        self.sock.settimeout(None)
-        hello = json.loads(data)
-        self.missing: dict[str, str] = dict(hello.get("missing", {}))
-        self.abi = int(hello.get("abi", 0))
-
-    @property
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def spawn(self, request: dict[str, Any]) -> Handle:
-        job_r, job_w = os.pipe()
-        res_r, res_w = os.pipe()
-        st_r, st_w = os.pipe()
-        try:
-            with self.lock:
-                try:
-                    socket.send_fds(self.sock, [json.dumps(request).encode()], [job_r, res_w, st_w])
-                    reply = self.sock.recv(4096)
-                except OSError as exc:
-                    raise WorkerDied(str(exc)) from None
-        except BaseException:
-            for fd in (job_w, res_r, st_r):
-                os.close(fd)
-            raise
-        finally:
-            for fd in (job_r, res_w, st_w):
-                os.close(fd)
-        if not reply:
-            for fd in (job_w, res_r, st_r):
-                os.close(fd)
-            raise WorkerDied("the warm parent closed its socket")
-        answer = json.loads(reply)
-        if "pid" not in answer:
-            for fd in (job_w, res_r, st_r):
-                os.close(fd)
-            raise JudgeUnavailable(f"the judge could not start a child: {answer.get('error')}")
-        pid = int(answer["pid"])
-
-        def kill() -> None:
-            with self.lock, contextlib.suppress(OSError):
-                self.sock.send(json.dumps({"op": "kill", "pid": pid}).encode())
-
-        return Handle(job_w, res_r, st_r, kill, lambda _timeout: None, pid)
-
-    def close(self) -> None:
-        try:
-            self.sock.close()
-        finally:
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-            self.stderr.close()
-
-
-def _spawn_fresh() -> Handle:
-    """The baseline: a brand-new interpreter per submission (no sandbox; benchmarks only)."""
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **THREAD_ENV}
-    if os.environ.get("PYTHONPATH"):
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    proc = subprocess.Popen(
-        [sys.executable, "-P", "-m", "mlinterview.judge.harness"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        cwd="/",
-        env=env,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    job_fd, result_fd = os.dup(proc.stdin.fileno()), os.dup(proc.stdout.fileno())
-    proc.stdin.close()
-    proc.stdout.close()
-
-    def wait(timeout: float) -> int | None:
-        try:
-            code = proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return None
-        return (-code) & 0x7F if code < 0 else code << 8
-
-    return Handle(job_fd, result_fd, None, proc.kill, wait)
-
-
-# --- one child's life ------------------------------------------------------------------------
-
-
-@dataclass
-class Outcome:
-    replies: list[dict[str, Any]] = field(default_factory=list)
-    failure: Literal["timeout", "output", "protocol", "crash", "setup", "judge"] | None = None
-    failed_batch: int = 0
-    detail: str = ""
-    status: int | None = None
-    lingering: bool = False  # every batch answered; the child's end is settled later
-
-
-def _valid_reply(reply: Any, count: int) -> dict[str, Any]:
-    if type(reply) is not dict:
-        raise protocol.ProtocolError("the reply is not an object")
-    fatal = reply.get("fatal")
-    if fatal is not None:
-        if type(fatal) is not dict or fatal.get("kind") not in (*protocol.LOAD_KINDS, "setup"):
-            raise protocol.ProtocolError("malformed fatal error")
-        for key in ("message", "traceback"):
-            if type(fatal.get(key, "")) is not str:
-                raise protocol.ProtocolError(f"fatal {key} is not text")
-        return {"fatal": fatal, "results": []}
-    results = reply.get("results")
-    if type(results) is not list or len(results) != count:
-        raise protocol.ProtocolError(f"expected {count} results")
-    for item in results:
-        if type(item) is not dict or item.get("status") not in protocol.STATUSES:
-            raise protocol.ProtocolError("malformed result")
-        seconds: Any = item.get("seconds")
-        if type(seconds) not in (int, float) or not math.isfinite(seconds) or seconds < 0:
-            raise protocol.ProtocolError("malformed time")
-        for key in ("error", "traceback", "stdout"):
-            if type(item.get(key, "")) is not str:
-                raise protocol.ProtocolError(f"{key} is not text")
-        if item["status"] == "ok" and "output" not in item:
-            raise protocol.ProtocolError("result without output")
-    return {"fatal": None, "results": results}
-
-
-def drive(
-    handle: Handle, jobs: list[dict[str, Any]], budgets: list[float], linger: bool = False
-) -> Outcome:
-    """Send the jobs one at a time, collect one reply each, enforce every deadline.
-
-    With ``linger``, return as soon as every batch is answered: the verdict cannot depend
-    on anything the child does afterwards (exit codes are never trusted, and nothing more
-    is read from it), so waiting for its end is left to the caller (``outcome.lingering``).
-    """
-    outcome = Outcome()
-    selector = selectors.DefaultSelector()
-    os.set_blocking(handle.job_fd, False)
-    selector.register(handle.result_fd, selectors.EVENT_READ)
-    if handle.status_fd is not None:
-        selector.register(handle.status_fd, selectors.EVENT_READ)
-    job_open = True
-    writing = True
-    pending = memoryview(protocol.encode(jobs[0]))
-    selector.register(handle.job_fd, selectors.EVENT_WRITE)
-    current = 0
-    deadline = time.monotonic() + budgets[0]
-    buffer = bytearray()
-    result_open = True
-    status_bytes = bytearray()
-    status_done = handle.status_fd is None
-    killed_at: float | None = None
-
-    def fail(kind: Any, detail: str) -> None:
-        nonlocal killed_at
-        if outcome.failure is None:
-            outcome.failure = kind
-            outcome.failed_batch = current
-            outcome.detail = detail
-        if killed_at is None:
-            handle.kill()
-            killed_at = time.monotonic()
-
-    def stop_writing() -> None:
-        nonlocal writing
-        if writing:
-            selector.unregister(handle.job_fd)
-            writing = False
-
-    def close_job() -> None:
-        nonlocal job_open
-        stop_writing()
-        if job_open:
-            os.close(handle.job_fd)
-            job_open = False
-
-    def answered() -> bool:
-        return len(outcome.replies) == len(jobs) or any(
-            r["fatal"] is not None for r in outcome.replies
-        )
-
-    try:
-        while result_open or not status_done:
-            if linger and outcome.failure is None and answered():
-                outcome.lingering = not status_done
-                break
-            now = time.monotonic()
-            if killed_at is None and now >= deadline and (result_open or not status_done):
-                if current < len(jobs) and len(outcome.replies) <= current:
-                    fail("timeout", f"stopped after {budgets[current]:.1f} s (wall-clock limit)")
-                else:
-                    fail("timeout", "did not exit after reporting its results")
-            if killed_at is not None and now - killed_at > KILL_GRACE:
-                outcome.failure = outcome.failure or "judge"
-                break
-            limit = (killed_at + KILL_GRACE) if killed_at is not None else deadline
-            events = selector.select(timeout=max(0.0, limit - now))
-            for key, _mask in events:
-                fd = key.fd
-                if writing and fd == handle.job_fd:
-                    try:
-                        written = os.write(fd, pending)
-                    except BlockingIOError:
-                        continue
-                    except BrokenPipeError:
-                        close_job()  # the child is gone; its status tells the rest
-                        continue
-                    pending = pending[written:]
-                    if not pending:
-                        stop_writing()
-                elif fd == handle.result_fd:
-                    chunk = os.read(fd, 1 << 20)
-                    if not chunk:
-                        selector.unregister(fd)
-                        result_open = False
-                        continue
-                    if outcome.failure is not None:
-                        continue  # the child is being killed; ignore what it still says
-                    buffer += chunk
-                    while len(buffer) >= protocol.HEADER.size and outcome.failure is None:
-                        (length,) = protocol.HEADER.unpack_from(buffer)
-                        if length > protocol.MAX_RESULT_MESSAGE:
-                            fail("output", "the result message exceeds the output limit")
-                            break
-                        if len(buffer) < protocol.HEADER.size + length:
-                            break
-                        body = bytes(buffer[protocol.HEADER.size : protocol.HEADER.size + length])
-                        del buffer[: protocol.HEADER.size + length]
-                        if current >= len(jobs) or buffer:
-                            fail("protocol", "the child sent more than one reply per batch")
-                            break
-                        try:
-                            reply = _valid_reply(protocol.decode(body), len(jobs[current]["tests"]))
-                        except protocol.ProtocolError as exc:
-                            fail("protocol", f"invalid result message ({exc})")
-                            break
-                        outcome.replies.append(reply)
-                        current += 1
-                        if reply["fatal"] is not None or current >= len(jobs):
-                            close_job()
-                            deadline = time.monotonic() + 1.0  # time to exit cleanly
-                        else:
-                            pending = memoryview(protocol.encode(jobs[current]))
-                            selector.register(handle.job_fd, selectors.EVENT_WRITE)
-                            writing = True
-                            deadline = time.monotonic() + budgets[current]
-                elif handle.status_fd is not None and fd == handle.status_fd:
-                    chunk = os.read(fd, 4)
-                    if chunk:
-                        status_bytes += chunk
-                    if not chunk or len(status_bytes) >= 4:
-                        selector.unregister(fd)
-                        status_done = True
-                        if len(status_bytes) >= 4:
-                            outcome.status = int.from_bytes(status_bytes[:4], "little", signed=True)
-                        elif outcome.failure is None:
-                            outcome.failure = "judge"
-                            outcome.detail = "the warm parent went away"
-        if handle.status_fd is None:
-            outcome.status = handle.wait(KILL_GRACE)
-    finally:
-        close_job()
-        selector.close()
-        os.close(handle.result_fd)
-        if handle.status_fd is not None and not outcome.lingering:
-            os.close(handle.status_fd)
-    return outcome
-
-
-def settle(handle: Handle, grace: float = 1.0) -> None:
-    """Wait for a lingering child's end; kill it if it outstays ``grace`` seconds."""
-    assert handle.status_fd is not None
-    try:
-        ready, _, _ = select.select([handle.status_fd], [], [], grace)
-        if not ready:
-            handle.kill()
-            select.select([handle.status_fd], [], [], KILL_GRACE)
-    finally:
-        os.close(handle.status_fd)
-
-
-# --- from outcome to verdict -----------------------------------------------------------------
-
-STATUS_VERDICT = {
-    "timeout": Verdict.TIME_LIMIT,
-    "memory": Verdict.MEMORY_LIMIT,
-    "output": Verdict.OUTPUT_LIMIT,
-    "error": Verdict.RUNTIME_ERROR,
-    "unsupported": Verdict.WRONG_ANSWER,
-    "skipped": Verdict.NOT_RUN,
-}
-FATAL_VERDICT = {
-    "compile": Verdict.COMPILE_ERROR,
-    "runtime": Verdict.RUNTIME_ERROR,
-    "timeout": Verdict.TIME_LIMIT,
-    "memory": Verdict.MEMORY_LIMIT,
-    "output": Verdict.OUTPUT_LIMIT,
-    "setup": Verdict.JUDGE_ERROR,
-}
-FAILURE_VERDICT = {
-    "timeout": Verdict.TIME_LIMIT,
-    "output": Verdict.OUTPUT_LIMIT,
-    "protocol": Verdict.RUNTIME_ERROR,
-    "crash": Verdict.RUNTIME_ERROR,
-    "setup": Verdict.JUDGE_ERROR,
-    "judge": Verdict.JUDGE_ERROR,
-}
-
-
-def _clip(text: Any) -> str | None:
-    return text[: protocol.SHOWN_TEXT] if isinstance(text, str) and text else None
-
-
-def _test_report(
-    problem: Problem, index: int, test: TestCase, item: dict[str, Any], reveal: bool
-) -> TestReport:
-    status = item["status"]
-    seconds = float(item["seconds"])
-    detail = None
-    if status == "ok":
-        detail = compare(
-            test.expected,
-            item["output"],
-            problem.compare.mode,
-            problem.compare.rtol,
-            problem.compare.atol,
-        )
-        verdict = Verdict.WRONG_ANSWER if detail else Verdict.ACCEPTED
-        if verdict is Verdict.ACCEPTED and seconds > problem.limits.time_seconds:
-            verdict = Verdict.TIME_LIMIT
-    else:
-        verdict = STATUS_VERDICT[status]
-        detail = _clip(item.get("error")) if status == "unsupported" else None
-    if test.kind == "hidden" and not reveal:
-        return TestReport(index, "hidden", verdict, seconds)
-    return TestReport(
-        index,
-        test.kind,
-        verdict,
-        seconds,
-        name=test.name,
-        input=test.args,
-        expected=test.expected,
-        got=item.get("output"),
-        detail=detail,
-        error=_clip(item.get("error")) if status != "unsupported" else None,
-        traceback=_clip(item.get("traceback")),
-        stdout=_clip(item.get("stdout")),
-    )
-
-
-def _signal_name(status: int) -> str:
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        try:
-            return f"killed by signal {signal.Signals(number).name}"
-        except ValueError:
-            return f"killed by signal {number}"
-    if os.WIFEXITED(status):
-        return f"exit status {os.WEXITSTATUS(status)}"
-    return f"wait status {status}"
-
-
-def assemble(
-    problem: Problem,
-    batches: list[tuple[TestCase, ...]],
-    outcome: Outcome,
-    seconds: float,
-    missing: tuple[str, ...],
-    reveal: bool = False,
-) -> JudgeResult:
-    reports: list[TestReport] = []
-    verdict: Verdict | None = None
-    message: str | None = None
-    traceback_text: str | None = None
-    index = 0
-    stopped = False
-    status = outcome.status
-    # A run that reported everything but then died or had to be killed is not a success.
-    if outcome.failure is None and status is not None:
-        expected_replies = len(batches)
-        complete = len(outcome.replies) == expected_replies or any(
-            r["fatal"] is not None for r in outcome.replies
-        )
-        if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
-            outcome.failure, outcome.failed_batch = "timeout", len(outcome.replies)
-            outcome.detail = f"CPU time limit reached ({_signal_name(status)})"
-        elif os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXFSZ:
-            outcome.failure, outcome.failed_batch = "output", len(outcome.replies)
-            outcome.detail = "wrote more than the file-size limit"
-        elif (
-            os.WIFEXITED(status)
-            and os.WEXITSTATUS(status) == protocol.EXIT_SETUP_FAILED
-            and not outcome.replies
-        ):
-            outcome.failure, outcome.failed_batch = "setup", 0
-        elif not complete or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
-            outcome.failure, outcome.failed_batch = "crash", len(outcome.replies)
-            outcome.detail = (
-                f"the submission stopped without reporting all results ({_signal_name(status)})"
-            )
-    for batch_no, batch in enumerate(batches):
-        reply = outcome.replies[batch_no] if batch_no < len(outcome.replies) else None
-        visible = batch_no == 0 and (not batch or batch[0].kind == "example")
-        if reply is not None and reply["fatal"] is not None:
-            fatal = reply["fatal"]
-            if verdict is None:
-                verdict = FATAL_VERDICT[fatal["kind"]]
-                if visible or reveal:
-                    message = _clip(fatal.get("message"))
-                    traceback_text = _clip(fatal.get("traceback"))
-                else:
-                    message = "the submission failed on the hidden tests"
-            stopped = True
-        if reply is None or reply["fatal"] is not None:
-            if not stopped and outcome.failure is not None and verdict is None:
-                verdict = FAILURE_VERDICT[outcome.failure]
-                if outcome.failure == "setup":
-                    message = "the sandbox could not be set up; this is a judge problem, not yours"
-                else:
-                    where = "the examples" if visible else "the hidden tests"
-                    message = f"{outcome.detail or outcome.failure} while running {where}"
-            stopped = True
-            for test in batch:
-                index += 1
-                if test.kind == "hidden" and not reveal:
-                    reports.append(TestReport(index, "hidden", Verdict.NOT_RUN, 0.0))
-                else:
-                    reports.append(
-                        TestReport(
-                            index,
-                            test.kind,
-                            Verdict.NOT_RUN,
-                            0.0,
-                            name=test.name,
-                            input=test.args,
-                            expected=test.expected,
-                        )
-                    )
-            continue
-        for test, item in zip(batch, reply["results"], strict=True):
-            index += 1
-            report = _test_report(problem, index, test, item, reveal)
-            reports.append(report)
-            if verdict is None and report.verdict not in (Verdict.ACCEPTED, Verdict.NOT_RUN):
-                verdict = report.verdict
-    if verdict is None:
-        verdict = Verdict.ACCEPTED
-    return JudgeResult(
-        problem=problem.id,
-        verdict=verdict,
-        tests=tuple(reports),
-        seconds=seconds,
-        message=message,
-        traceback=traceback_text,
-        missing_layers=missing,
-    )
-
-
-# --- the public entry point ---------------------------------------------------------------
 
 
 def protected_paths() -> list[str]:
@@ -686,7 +115,7 @@ class Judge:
         self._slots: queue.Queue[int] = queue.Queue()
         for slot in range(count * slots_per_worker):
             self._slots.put(slot)
-        self._workers: list[_Worker | None] = [None] * count
+        self._workers: list[WarmParent | None] = [None] * count
         self._start_lock = threading.Lock()
         self.disabled_layers = disabled_layers
         self._drop_uid = os.geteuid() == 0 and "uid" not in disabled_layers and backend == "zygote"
@@ -706,7 +135,7 @@ class Judge:
             self.missing = {name: "fresh-interpreter baseline (no sandbox)" for name in LAYERS}
 
     # -- lifecycle -----------------------------------------------------------------------
-    def _worker(self, index: int) -> _Worker:
+    def _worker(self, index: int) -> WarmParent:
         with self._start_lock:
             if self._closed:
                 raise JudgeUnavailable("the judge was closed")
@@ -714,7 +143,7 @@ class Judge:
             if worker is None or not worker.alive:
                 if worker is not None:
                     worker.close()
-                worker = _Worker(protected_paths(), self._drop_uid, self.disabled_layers)
+                worker = WarmParent(protected_paths(), self._drop_uid, self.disabled_layers)
                 self.missing = worker.missing
                 if self.strict and worker.missing:
                     worker.close()
@@ -815,7 +244,7 @@ class Judge:
     # -- judging ------------------------------------------------------------------------
     def _spawn(self, slot: int, request: dict[str, Any]) -> Handle:
         if self.backend == "fresh":
-            return _spawn_fresh()
+            return spawn_fresh()
         index = slot % self._worker_count
         for attempt in range(2):
             worker = self._worker(index)
@@ -853,29 +282,49 @@ class Judge:
                 missing_layers=self.missing_layers,
             )
         tests = tests if tests is not None else load_tests(problem)
-        batches = [b for b in (tests.examples, tests.hidden) if b]
         limit = problem.limits.time_seconds
-        jobs: list[dict[str, Any]] = []
-        for i, batch in enumerate(batches):
-            job: dict[str, Any] = {
-                "show": batch[0].kind == "example",
-                "tests": [t.args for t in batch],
-            }
-            if i == 0:
-                job.update(
-                    source=text,
-                    function=problem.function,
-                    params=problem.params_json(),
-                    time_limit=limit,
-                )
-            jobs.append(job)
-        budgets = [batch_budget(limit, len(b)) for b in batches]
-        budgets[0] += 0.5  # compiling and running the module's top level
-        jobs[0]["cpu"] = min(math.ceil(sum(budgets)) + 1, CEILING_CPU_SECONDS)
-        jobs[0]["memory"] = problem.limits.memory_mb * 1024 * 1024
+        order = list(range(len(tests.hidden)))
+        _shuffle(order)  # a fixed order would let call counts stand in for test identity
+        messages = [{"test": t.args, "show": True} for t in tests.examples]
+        messages += [{"test": tests.hidden[i].args, "show": False} for i in order]
+        budgets = [batch_budget(limit, len(b)) for b in (tests.examples, tests.hidden) if b]
+        load_budget = limit + 0.5  # compiling and running the module's top level
+        plan = Plan(
+            load={
+                "source": text,
+                "function": problem.function,
+                "params": problem.params_json(),
+                "time_limit": limit,
+                "cpu": min(math.ceil(sum(budgets) + load_budget) + 1, CEILING_CPU_SECONDS),
+                "memory": problem.limits.memory_mb * 1024 * 1024,
+            },
+            tests=messages,
+            load_budget=load_budget,
+            time_limit=limit,
+            total_budget=sum(budgets),
+        )
+        started = time.perf_counter()
+        outcome = Outcome()
+        for _attempt in range(RERUNS + 1):
+            started = time.perf_counter()
+            outcome = self._run(plan)
+            if outcome.judge_error is None:
+                break
+        return assemble(
+            problem,
+            tests.examples,
+            tests.hidden,
+            order,
+            outcome,
+            time.perf_counter() - started,
+            self.missing_layers,
+            reveal=reveal_hidden,
+        )
+
+    def _run(self, plan: Plan) -> Outcome:
+        """One child from a free slot (forked ahead when possible) for one submission."""
         outcome = Outcome()
         handle: Handle | None = None
-        started = time.perf_counter()
         slot = self._slots.get()
         try:
             if self.backend == "zygote":
@@ -884,10 +333,9 @@ class Judge:
             if handle is not None and handle.ended():
                 handle.discard()
                 handle = None
-            started = time.perf_counter()
             if handle is None:
                 handle = self._spawn(slot, self._request(slot))
-            outcome = drive(handle, jobs, budgets, linger=self.prefork)
+            outcome = converse(handle, plan, linger=self.prefork)
         finally:
             lingering = handle if handle is not None and outcome.lingering else None
             if self.prefork and not self._closed:
@@ -896,14 +344,7 @@ class Judge:
                 if lingering is not None:
                     settle(lingering)
                 self._slots.put(slot)
-        return assemble(
-            problem,
-            batches,
-            outcome,
-            time.perf_counter() - started,
-            self.missing_layers,
-            reveal=reveal_hidden,
-        )
+        return outcome
 
 
 _default: Judge | None = None

@@ -43,6 +43,8 @@ LAYERS: dict[str, str] = {
     "landlock-net": "Landlock TCP bind/connect denial",
     "landlock-scope": "Landlock signal and abstract-socket scoping",
     "seccomp": "seccomp system-call filter",
+    "private-tmp": "a fresh size- and inode-limited tmpfs per child as its only writable "
+    "place, and the bank hidden even from stat (a private mount namespace)",
 }
 
 # --- Landlock (include/uapi/linux/landlock.h) ----------------------------------------
@@ -77,6 +79,7 @@ READ_ONLY_DIR = FS_EXECUTE | FS_READ_FILE | FS_READ_DIR
 READ_ONLY_FILE = FS_EXECUTE | FS_READ_FILE
 
 # --- prctl / seccomp -------------------------------------------------------------------
+PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
 PR_SET_SECCOMP = 22
 PR_SET_CHILD_SUBREAPER = 36
@@ -106,6 +109,12 @@ DENIED_SYSCALLS = (
     "kexec_file_load", "init_module", "finit_module", "delete_module", "reboot", "swapon",
     "swapoff", "acct", "syslog", "quotactl", "iopl", "ioperm", "settimeofday",
     "clock_settime", "adjtimex", "clock_adjtime", "sethostname", "setdomainname", "vhangup",
+    # System V and POSIX IPC: objects that outlive the child and its memory limit
+    "shmget", "shmat", "shmdt", "shmctl", "msgget", "msgsnd", "msgrcv", "msgctl", "semget",
+    "semop", "semtimedop", "semctl", "ipc", "mq_open", "mq_unlink", "mq_timedsend",
+    "mq_timedreceive", "mq_notify", "mq_getsetattr",
+    # watching other processes' file activity
+    "inotify_init", "inotify_init1", "inotify_add_watch", "fanotify_mark",
 )  # fmt: skip
 SIGNAL_SYSCALLS = ("kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo")
 
@@ -307,7 +316,12 @@ def probe_seccomp() -> str | None:
     return None
 
 
-DISABLE = ("uid", "landlock", "seccomp")  # layers a caller may switch off (to test the rest)
+DISABLE = (
+    "uid",
+    "landlock",
+    "seccomp",
+    "private-tmp",
+)  # layers a caller may switch off (to test the rest)
 DISABLED = "switched off by the caller"
 
 
@@ -365,12 +379,74 @@ def make_plan(
                 os.dup2(handle, fixed, inheritable=False)
                 os.close(handle)
                 plan.remap.append((path, fixed))
+    reason = DISABLED if "private-tmp" in disabled else _private_mounts(protected, drop_uid)
+    if reason is not None:
+        plan.missing["private-tmp"] = reason
     plan.base_address_space = _address_space()
     plan.limits = tuple(name for name in LIMIT_NAMES if _can_limit(name))
     absent = [name for name in LIMIT_NAMES if name not in plan.limits]
     if absent:
         plan.missing["rlimits"] = f"not supported here: {', '.join(absent)}"
     return plan
+
+
+CLONE_NEWNS = 0x00020000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REC, MS_PRIVATE = 1 << 14, 1 << 18
+MNT_DETACH = 2
+TMP_SIZE = "16m"  # the child's whole writable space
+TMP_INODES = 2048
+
+
+def _mount(
+    source: bytes, target: str, fstype: bytes | None, flags: int, data: bytes | None
+) -> None:
+    _check(libc().mount(source, target.encode(), fstype, flags, data), f"mount {target}")
+
+
+def _private_mounts(protected: list[str], root: bool) -> str | None:
+    """Give the warm parent a private mount namespace and hide the protected paths in it.
+
+    Every child inherits the view, so the bank is invisible even to ``stat`` and
+    ``readlink`` (which Landlock does not cover) at no cost per child; nothing mounted
+    here propagates to the host. Returns why not, or None when it worked.
+    """
+    if not sys.platform.startswith("linux"):
+        return "mount namespaces are Linux-only"
+    if not root:
+        return "the judge is not running as root"
+    try:
+        _check(libc().unshare(CLONE_NEWNS), "unshare")
+        _mount(b"none", "/", None, MS_REC | MS_PRIVATE, None)
+        real = sorted({os.path.realpath(p) for p in protected if os.path.isdir(p)})
+        for path in (p for p in real if not any(q != p and _inside(p, q) for q in real)):
+            flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
+            _mount(b"tmpfs", path, b"tmpfs", flags, b"size=4k,nr_inodes=2,mode=0555")
+    except OSError as exc:
+        return f"no private mount namespace ({exc.strerror})"
+    return None
+
+
+def make_tmp(plan: Plan, path: str, uid: int | None) -> None:
+    """Create a child's temp dir (in the warm parent, before the fork).
+
+    With ``private-tmp`` it is a fresh tmpfs of bounded size and inode count: a child
+    can neither fill the disk nor leave anything behind, and unmounting it removes all
+    of it at once, however deep the tree inside.
+    """
+    os.mkdir(path, 0o700)
+    if plan.active("private-tmp"):
+        owner = f",uid={uid},gid={uid}" if uid is not None else ""
+        options = f"size={TMP_SIZE},nr_inodes={TMP_INODES},mode=0700{owner}".encode()
+        _mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, options)
+    elif uid is not None:
+        os.chown(path, uid, uid)
+
+
+def release_tmp(plan: Plan, path: str) -> None:
+    """Unmount a child's tmpfs (lazily, in case anything still holds it)."""
+    if plan.active("private-tmp"):
+        _check(libc().umount2(path.encode(), MNT_DETACH), f"umount {path}")
 
 
 LIMIT_NAMES = (
@@ -416,6 +492,7 @@ FIRST_HIGH_FD = 300
 @dataclass
 class Request:
     uid: int | None
+    tmp: str  # made by make_tmp in the warm parent
     cpu_seconds: int
     memory_bytes: int | None
     file_bytes: int
@@ -479,10 +556,9 @@ def enter(plan: Plan, request: Request, job_fd: int, result_fd: int) -> str:
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     pid = os.getpid()
-    tmp = os.path.join(plan.tmp_base, f"c{pid}")
-    os.mkdir(tmp, 0o700)
-    if request.uid is not None:
-        os.chown(tmp, request.uid, request.uid)
+    if sys.platform.startswith("linux"):
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the warm parent's death ends the child
+    tmp = request.tmp
     ruleset = -1
     if plan.active("landlock-fs"):
         ruleset = landlock_create(plan.abi)

@@ -134,12 +134,15 @@ def save_result(result: JudgeResult, code: str, url: str | None = None) -> int:
     from mlinterview.store.submissions import record_submission
 
     public = result.to_json()
+    tests = list(public["tests"])
+    if public["hidden"] is not None:  # the hidden tests as one group: a count, no data
+        tests.append({"kind": "hidden", **public["hidden"]})
     return record_submission(
         open_store(url),
         problem_id=result.problem,
         code=code,
         verdict=result.verdict.value,
-        tests=public["tests"],
+        tests=tests,
         seconds=result.seconds,
     )
 

@@ -1,8 +1,9 @@
 """Verdicts and reports: what the judge tells a user about a submission.
 
-Hidden tests are reported by number, verdict and time only. The report objects carry
-their data solely when the caller asked to reveal it (the bank check does, for authors),
-and :meth:`TestReport.to_json` never emits it for a hidden test.
+Hidden tests are reported as a count and the name of the first failing one
+(:class:`HiddenSummary`): per-test verdicts and times would be an oracle for their data.
+Per-test reports of hidden tests exist only when the caller asked to reveal them (the
+bank check does, for authors), and :meth:`TestReport.to_json` never emits their data.
 """
 
 from __future__ import annotations
@@ -47,14 +48,14 @@ class TestReport:
     stdout: str | None = None
 
     def to_json(self) -> dict[str, Any]:
+        if self.kind == "hidden":  # only revealed reports exist; still, nothing leaves
+            return {"index": self.index, "kind": self.kind}
         data: dict[str, Any] = {
             "index": self.index,
             "kind": self.kind,
             "verdict": self.verdict.value,
             "seconds": round(self.seconds, 6),
         }
-        if self.kind == "hidden":
-            return data
         data.update(
             input=self.input,
             expected=self.expected,
@@ -68,28 +69,53 @@ class TestReport:
 
 
 @dataclass(frozen=True)
+class HiddenSummary:
+    """All a user learns about the hidden tests."""
+
+    total: int
+    passed: int
+    first_failure: str | None  # the name of the first failing test, in the problem's order
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "passed": self.passed, "first_failure": self.first_failure}
+
+
+@dataclass(frozen=True)
 class JudgeResult:
     problem: str
     verdict: Verdict
-    tests: tuple[TestReport, ...]
+    tests: tuple[TestReport, ...]  # the examples (and hidden tests only when revealed)
     seconds: float
     message: str | None = None  # e.g. the syntax error, or why the run was stopped
     traceback: str | None = None
     missing_layers: tuple[str, ...] = field(default=())
+    hidden: HiddenSummary | None = None
 
     @property
     def accepted(self) -> bool:
         return self.verdict is Verdict.ACCEPTED
 
     @property
+    def examples(self) -> tuple[TestReport, ...]:
+        return tuple(test for test in self.tests if test.kind == "example")
+
+    @property
     def passed_count(self) -> int:
-        return sum(1 for test in self.tests if test.verdict.passed)
+        """Examples passed plus hidden tests passed."""
+        hidden = self.hidden.passed if self.hidden is not None else 0
+        return sum(1 for test in self.examples if test.verdict.passed) + hidden
+
+    @property
+    def total_count(self) -> int:
+        hidden = self.hidden.total if self.hidden is not None else 0
+        return len(self.examples) + hidden
 
     def to_json(self) -> dict[str, Any]:
         return {
             "problem": self.problem,
             "verdict": self.verdict.value,
             "tests": [test.to_json() for test in self.tests],
+            "hidden": self.hidden.to_json() if self.hidden is not None else None,
             "seconds": round(self.seconds, 6),
             "message": self.message,
             "traceback": self.traceback,

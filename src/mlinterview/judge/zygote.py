@@ -10,8 +10,10 @@ a SEQPACKET socket:
 - ``{"op": "kill", "pid"}``: SIGKILL that child and its process group.
 
 When a child ends, the parent reaps it, kills anything left under its uid, removes its
-temporary directory and writes the raw wait status to the status pipe. It never sees
-tests, expected values or references: submissions and test inputs travel on pipes that
+temporary directory and writes the raw wait status to the status pipe. Nothing a child
+leaves behind may take this process down: cleanup never recurses (a tree 3,000 folders
+deep is removed like a flat one) and a failing request or cleanup is logged, not raised.
+It never sees tests, expected values or references: submissions and test inputs travel on pipes that
 go straight from the trusted side to the child.
 """
 
@@ -23,7 +25,6 @@ import gc
 import json
 import os
 import selectors
-import shutil
 import signal
 import socket
 import struct
@@ -79,6 +80,7 @@ STATUS = struct.Struct("<i")
 class Child:
     status_fd: int
     uid: int | None
+    tmp: str
     killed: bool = False
 
 
@@ -87,6 +89,7 @@ class Zygote:
         self.control = control
         self.plan = plan
         self.live: dict[int, Child] = {}
+        self.made = 0  # children made so far: names their temp dirs
 
     # -- requests ---------------------------------------------------------------------
     def handle(self) -> bool:
@@ -113,12 +116,17 @@ class Zygote:
 
         job_fd, result_fd, status_fd = fds
         uid = request.get("uid")
+        self.made += 1
+        tmp = os.path.join(self.plan.tmp_base, f"c{self.made}")
         try:
+            sandbox.make_tmp(self.plan, tmp, uid)
             pid = os.fork()
         except OSError as exc:  # out of memory or processes: say so, stay alive
             for fd in fds:
                 os.close(fd)
             self.control.send(json.dumps({"error": f"fork failed: {exc.strerror}"}).encode())
+            with contextlib.suppress(Exception):
+                self.remove_tmp(tmp)
             return
         if pid == 0:  # the child: harden, then serve; never return into this loop
             try:
@@ -126,6 +134,7 @@ class Zygote:
                     self.plan,
                     sandbox.Request(
                         uid=uid,
+                        tmp=tmp,
                         cpu_seconds=int(request["cpu"]),
                         memory_bytes=request.get("memory"),
                         file_bytes=int(request["fsize"]),
@@ -145,7 +154,7 @@ class Zygote:
                 os._exit(0)
         os.close(job_fd)
         os.close(result_fd)
-        self.live[pid] = Child(status_fd=status_fd, uid=uid)
+        self.live[pid] = Child(status_fd=status_fd, uid=uid, tmp=tmp)
         self.control.send(json.dumps({"pid": pid}).encode())
 
     def kill(self, pid: int) -> None:
@@ -171,16 +180,28 @@ class Zygote:
                 self.finish(pid, status, child)
 
     def finish(self, pid: int, status: int, child: Child) -> None:
-        clean = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-        if not clean or child.killed or self.plan.seccomp is None:
+        try:
+            clean = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+            if not clean or child.killed or self.plan.seccomp is None:
+                with contextlib.suppress(OSError):
+                    os.killpg(pid, signal.SIGKILL)
+                if child.uid is not None:
+                    sweep_uid(child.uid)
+            self.remove_tmp(child.tmp)
+        except Exception as exc:  # never let one child's leftovers end the warm parent
+            log(f"cleanup of child {pid} failed: {type(exc).__name__}: {exc}")
+        finally:
             with contextlib.suppress(OSError):
-                os.killpg(pid, signal.SIGKILL)
-            if child.uid is not None:
-                sweep_uid(child.uid)
-        shutil.rmtree(os.path.join(self.plan.tmp_base, f"c{pid}"), ignore_errors=True)
+                os.write(child.status_fd, STATUS.pack(status))
+            with contextlib.suppress(OSError):
+                os.close(child.status_fd)
+
+    def remove_tmp(self, tmp: str) -> None:
+        from mlinterview.judge import sandbox
+
         with contextlib.suppress(OSError):
-            os.write(child.status_fd, STATUS.pack(status))
-        os.close(child.status_fd)
+            sandbox.release_tmp(self.plan, tmp)
+        remove_tree(tmp)
 
     def shutdown(self) -> None:
         for pid in list(self.live):
@@ -191,7 +212,16 @@ class Zygote:
             except ChildProcessError:
                 status = 0
             self.finish(pid, status, self.live.pop(pid))
-        shutil.rmtree(self.plan.tmp_base, ignore_errors=True)
+        with contextlib.suppress(Exception):
+            remove_tree(self.plan.tmp_base)
+
+    def _guarded(self, step: Any, fallback: Any) -> Any:
+        """Run one step of the loop; an exception is logged and the loop goes on."""
+        try:
+            return step()
+        except Exception as exc:
+            log(f"{getattr(step, '__name__', 'step')} failed: {type(exc).__name__}: {exc}")
+            return fallback
 
     def serve(self) -> None:
         wake_r, wake_w = os.pipe()
@@ -206,7 +236,7 @@ class Zygote:
             while True:
                 for key, _ in selector.select():
                     if key.fileobj is self.control:
-                        if not self.handle():
+                        if not self._guarded(self.handle, True):
                             return
                     else:
                         try:
@@ -214,9 +244,60 @@ class Zygote:
                                 pass
                         except BlockingIOError:
                             pass
-                        self.reap()
+                        self._guarded(self.reap, None)
         finally:
             self.shutdown()
+
+
+def log(message: str) -> None:
+    with contextlib.suppress(Exception):
+        sys.stderr.write(f"mlinterview judge warm parent: {message}\n")
+        sys.stderr.flush()
+
+
+def remove_tree(root: str) -> None:
+    """Remove a directory tree without recursion and without ever following a symlink.
+
+    ``shutil.rmtree`` recurses once per level (RecursionError on a deep tree) and builds
+    paths longer than PATH_MAX; this walks with directory fds and a stack of names, so
+    depth costs neither stack frames nor path length. Each directory is listed once.
+    """
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        fd = os.open(root, flags)
+    except FileNotFoundError:
+        return
+    stack: list[list[str]] = []  # per open level: subdirectories still to remove
+    names: list[str] = []  # the name of each level we descended into
+    try:
+        while True:
+            subdirs = []
+            with os.scandir(fd) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirs.append(entry.name)
+                    else:
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.name, dir_fd=fd)
+            stack.append(subdirs)
+            while stack and not stack[-1]:  # this level is empty: go up and remove it
+                stack.pop()
+                if not names:
+                    break
+                parent = os.open("..", flags, dir_fd=fd)
+                os.close(fd)
+                fd = parent
+                os.rmdir(names.pop(), dir_fd=fd)
+            if not stack:
+                break
+            name = stack[-1].pop()
+            child = os.open(name, flags, dir_fd=fd)
+            os.close(fd)
+            fd = child
+            names.append(name)
+    finally:
+        os.close(fd)
+    os.rmdir(root)
 
 
 def sweep_uid(uid: int) -> None:

@@ -153,7 +153,7 @@ def judge_code(problem_id: str, code: str) -> CodeOutcome:
     return CodeOutcome(
         verdict=str(getattr(result.verdict, "value", result.verdict)),
         passed=int(result.passed_count),
-        total=len(result.tests),
+        total=result.total_count,
         message=result.message,
     )
 
