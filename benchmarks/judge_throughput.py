@@ -1,7 +1,7 @@
 """Judge throughput: the hardened warm-parent judge against a fresh interpreter per submission.
 
 Both designs run the same protocol and harness on the same submissions in the same run
-(examples batch, then hidden batch, JSON back, type-strict comparison); they differ only
+(one message per test on the trusted clock, JSON back, type-strict comparison); they differ only
 in how the child process comes to be: a fork of a warm, already-hardened parent that
 imported numpy once, or ``python -m mlinterview.judge.harness`` started from scratch
 (no sandbox at all, which only flatters the baseline).

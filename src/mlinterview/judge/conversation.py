@@ -45,6 +45,7 @@ class Outcome:
     load: Any = None  # the reply to the load message
     load_failure: Failure | None = None
     load_seconds: float = 0.0
+    visible_seconds: float = 0.0  # the load and the examples: all the time a user is shown
     exchanges: list[Exchange] = field(default_factory=list)
     status: int | None = None  # the child's wait status, when it is known
     lingering: bool = False  # every test answered; the child's end is settled later
@@ -223,7 +224,8 @@ class Plan:
     """What to send: the load message and one message per test, with the time limits."""
 
     load: dict[str, Any]
-    tests: list[dict[str, Any]]  # {"test": args, "show": bool}
+    tests: list[dict[str, Any]]  # {"test": args, "show": bool}, the examples first
+    visible: int  # how many of ``tests`` are examples
     load_budget: float
     time_limit: float
     total_budget: float  # wall-clock cap over all tests together
@@ -245,9 +247,9 @@ def converse(handle: Handle, plan: Plan, linger: bool = False) -> Outcome:
         if failure is not None or ready != READY:
             _setup_failed(outcome, channel, ready, failure)
             return outcome
-        start = time.monotonic()
+        began = start = time.monotonic()
         reply, failure = channel.exchange({"load": plan.load}, start + plan.load_budget)
-        outcome.load_seconds = time.monotonic() - start
+        outcome.load_seconds = outcome.visible_seconds = time.monotonic() - start
         outcome.load, outcome.load_failure = reply, failure
         if failure is not None or not _loaded(reply):
             _finish(outcome, channel, killed=failure is not None)
@@ -259,6 +261,8 @@ def converse(handle: Handle, plan: Plan, linger: bool = False) -> Outcome:
             reply, failure = channel.exchange(message, deadline)
             exchange = Exchange(index, reply, time.monotonic() - start, failure)
             outcome.exchanges.append(exchange)
+            if index < plan.visible:
+                outcome.visible_seconds = time.monotonic() - began
             if failure is not None:
                 _finish(outcome, channel, killed=True)
                 return outcome

@@ -268,8 +268,8 @@ class Judge:
     ) -> JudgeResult:
         """Judge ``source`` against the problem's examples, then its hidden tests.
 
-        ``seconds`` of the result covers the sandboxed run only (not loading the tests
-        or starting the warm parent).
+        ``seconds`` of the result covers loading the submission and running the
+        examples, as timed by the trusted side (all tests when ``reveal_hidden``).
         """
         text, invalid = validate_source(source)
         if invalid is not None or text is None:
@@ -299,24 +299,27 @@ class Judge:
                 "memory": problem.limits.memory_mb * 1024 * 1024,
             },
             tests=messages,
+            visible=len(tests.examples),
             load_budget=load_budget,
             time_limit=limit,
             total_budget=sum(budgets),
         )
-        started = time.perf_counter()
         outcome = Outcome()
         for _attempt in range(RERUNS + 1):
             started = time.perf_counter()
             outcome = self._run(plan)
             if outcome.judge_error is None:
                 break
+        # The time shown covers the load and the examples: the hidden tests' time would
+        # carry their data (a submission can sleep for as long as an input says).
+        seconds = time.perf_counter() - started if reveal_hidden else outcome.visible_seconds
         return assemble(
             problem,
             tests.examples,
             tests.hidden,
             order,
             outcome,
-            time.perf_counter() - started,
+            seconds,
             self.missing_layers,
             reveal=reveal_hidden,
         )
