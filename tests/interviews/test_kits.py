@@ -215,3 +215,15 @@ def test_coding_stage_lists_edge_cases_but_kit_has_every_stage() -> None:
     info = bundled_problems()[question.id]
     assert len(question.edge_cases) == len(info.case_names) > 0
     assert question.examples and question.examples[0].startswith(f"{info.function}(")
+
+
+def test_an_example_left_to_the_reference_shows_its_computed_value() -> None:
+    """bootstrap_indices' first example depends on numpy's stream: the kit computes it."""
+    from mlinterview.practice.kits import _problem_question
+
+    problem = bundled_problems()["bootstrap_indices"]
+    assert problem.examples[0].expected is None  # the bank leaves it to the reference
+    question = _problem_question("1", problem, 600, "en", bundled_bank())
+    first, second = question.examples
+    assert "# returns None" not in first and "'sample': [" in first and "'oob': [" in first
+    assert second.endswith("# returns [{'sample': [0], 'oob': []}]")

@@ -121,3 +121,13 @@ def test_solve_rejects_bad_files_in_one_line(env: dict[str, str], tmp_path: Path
     assert judged.returncode == 1
     data = json.loads(judged.stdout)
     assert data["verdict"] == "Compile Error" and "5.0 MB" in data["message"]
+
+
+def test_problem_states_the_rule_of_each_compared_field(env: dict[str, str]) -> None:
+    shown = run(env, "problem", "kmeans_step")
+    assert shown.returncode == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    assert "numbers compared with rtol=1e-09" in text
+    assert "field labels: exact comparison" in text
+    german = " ".join(run(env, "problem", "kmeans_step", "--lang", "de").stdout.split())
+    assert "Feld labels: exakter Vergleich" in german

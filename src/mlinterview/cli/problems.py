@@ -40,6 +40,19 @@ COMPARE_TEXT = {
         "set": "die Liste wird als Menge verglichen (Reihenfolge und Wiederholungen egal)",
     },
 }
+FIELD_TEXT = {"en": "field {name}: {rule}", "de": "Feld {name}: {rule}"}
+
+
+def _compare_text(rule: Any, lang: str) -> str:
+    """The comparison rule in words, with the rule of each named field of a dict."""
+    text = COMPARE_TEXT[lang][rule.mode].format(rtol=rule.rtol, atol=rule.atol)
+    parts = [text] + [
+        FIELD_TEXT[lang].format(name=name, rule=_compare_text(field, lang))
+        for name, field in rule.fields.items()
+    ]
+    return "; ".join(parts)
+
+
 LABELS = {
     "en": {
         "examples": "Examples",
@@ -178,9 +191,7 @@ def register(app: typer.Typer) -> None:
             if example.has_expected:
                 shown += f" -> {_short(example.expected, 120)}"
             console.print(shown, markup=False)
-        compare = COMPARE_TEXT[lang][problem.compare.mode].format(
-            rtol=problem.compare.rtol, atol=problem.compare.atol
-        )
+        compare = _compare_text(problem.compare, lang)
         limits = labels["limits"].format(t=problem.limits.time_seconds, m=problem.limits.memory_mb)
         console.print(f"\n{limits}; {compare}", markup=False)
 

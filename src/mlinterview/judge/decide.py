@@ -114,9 +114,9 @@ def judge_exchange(
         return Judged(Verdict.RUNTIME_ERROR, seconds, error="the child sent a malformed reply")
     stdout = _text(reply.get("stdout"))
     if "output" not in reply:
-        if hidden:
+        if hidden:  # its story is kept for the bank check's authors, never shown to users
             verdict = Verdict.TIME_LIMIT if seconds > limit else Verdict.RUNTIME_ERROR
-            return Judged(verdict, seconds)
+            return Judged(verdict, seconds, error=_text(reply.get("error")))
         verdict = CLAIMED_VERDICT[reply["failed"]]
         if seconds > limit:
             verdict = Verdict.TIME_LIMIT

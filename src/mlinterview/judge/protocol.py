@@ -32,7 +32,7 @@ HEADER = struct.Struct(">I")
 # Limits that hold for every problem. A reply larger than MAX_REPLY_BYTES, or with more
 # than MAX_REPLY_ITEMS JSON values, is an Output Limit before it is parsed.
 MAX_SOURCE_BYTES = 100_000
-MAX_OUTPUT_PER_TEST = 1024 * 1024
+MAX_OUTPUT_PER_TEST = 4 * 1024 * 1024
 MAX_REPLY_BYTES = MAX_OUTPUT_PER_TEST + 64 * 1024
 MAX_REPLY_ITEMS = 200_000
 STDOUT_LIMIT = 1024 * 1024

@@ -215,6 +215,15 @@ def _example_call(problem: ProblemInfo, args: Mapping[str, Any], expected: Any, 
     return f"{problem.function}({joined})  # {word} {_value(expected)}"
 
 
+def _examples_with_answers(problem: ProblemInfo) -> list[tuple[Mapping[str, Any], Any]]:
+    """Examples with their expected values; one the bank leaves to the reference (e.g. a
+    value that depends on numpy's random stream) is computed the way the judge does."""
+    from mlinterview.judge.problems import get_problem, load_tests
+
+    computed = load_tests(get_problem(problem.id)).examples
+    return [(test.args, test.expected) for test in computed]
+
+
 def _flat(text: str) -> str:
     """One line: list items and table cells must not break."""
     return " ".join(text.split())
@@ -250,7 +259,8 @@ def _problem_question(
         key_points=(),
         edge_cases=tuple(name.replace("-", " ").replace("_", " ") for name in problem.case_names),
         examples=tuple(
-            _example_call(problem, ex.args, ex.expected, word) for ex in problem.examples
+            _example_call(problem, args, expected, word)
+            for args, expected in _examples_with_answers(problem)
         ),
         follow_ups=tuple(dict.fromkeys(follow_ups)),
         red_flags=tuple((_flat(mistake), "") for mistake in problem.mistakes),
