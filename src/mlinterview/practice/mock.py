@@ -16,8 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import select
-
 from mlinterview.content.loader import Bank, bundled_bank
 from mlinterview.content.schema import Card
 from mlinterview.practice.plan import (
@@ -32,8 +30,8 @@ from mlinterview.practice.plan import (
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
 from mlinterview.practice.render import format_seconds, md_cell, render_template
 from mlinterview.practice.session import PointStatus as PointResult
+from mlinterview.store import mocks as mock_store
 from mlinterview.store.db import Store
-from mlinterview.store.models import MockAnswer, MockInterview
 
 REVIEW_BELOW = 0.65  # the score under which practice's suggested rating is "hard" or worse
 MAX_ANSWER_CHARS = 100_000
@@ -93,7 +91,7 @@ class AnswerResult:
         }
 
     @classmethod
-    def from_row(cls, row: MockAnswer) -> AnswerResult:
+    def from_row(cls, row: mock_store.StoredMockAnswer) -> AnswerResult:
         details = json.loads(row.details_json)
         kind: Literal["card", "problem"] = "problem" if row.kind == "problem" else "card"
         return cls(
@@ -239,35 +237,30 @@ def start_mock(store: Store, plan: InterviewPlan, lang: str, now: datetime | Non
         raise MockError(f"unknown language {lang!r}; use en or de")
     if len(plan) == 0:
         raise MockError("the plan has no questions")
-    with store.transaction() as session:
-        row = MockInterview(
-            role=plan.role,
-            level=plan.level,
-            lang=lang,
-            minutes=plan.minutes,
-            seed=plan.seed,
-            plan_json=json.dumps(plan.to_dict(), sort_keys=True),
-            started_at=now or utcnow(),
-        )
-        session.add(row)
-        session.flush()
-        return int(row.id)
+    return mock_store.insert_mock(
+        store,
+        role=plan.role,
+        level=plan.level,
+        lang=lang,
+        minutes=plan.minutes,
+        seed=plan.seed,
+        plan_json=json.dumps(plan.to_dict(), sort_keys=True),
+        started_at=now or utcnow(),
+    )
 
 
 def load_mock(store: Store, mock_id: int) -> MockState:
-    with store.transaction() as session:
-        row = session.get(MockInterview, mock_id)
-        if row is None:
-            raise MockError(f"no mock interview #{mock_id}; `mlinterview mocks` lists them")
-        answers = session.scalars(select(MockAnswer).where(MockAnswer.mock_id == mock_id))
-        return MockState(
-            id=row.id,
-            plan=InterviewPlan.from_dict(json.loads(row.plan_json)),
-            lang=row.lang,
-            started_at=_aware(row.started_at),
-            finished_at=_aware(row.finished_at) if row.finished_at else None,
-            answers={a.position: AnswerResult.from_row(a) for a in answers},
-        )
+    row = mock_store.get_mock(store, mock_id)
+    if row is None:
+        raise MockError(f"no mock interview #{mock_id}; `mlinterview mocks` lists them")
+    return MockState(
+        id=row.id,
+        plan=InterviewPlan.from_dict(json.loads(row.plan_json)),
+        lang=row.lang,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        answers={a.position: AnswerResult.from_row(a) for a in row.answers},
+    )
 
 
 def answer(
@@ -290,23 +283,20 @@ def answer(
         raise MockError(f"the answer is longer than {MAX_ANSWER_CHARS} characters")
     stage, item = state.entry(position)
     result = grade_item(position, stage.stage, item, text, elapsed_seconds, state.lang, bank=bank)
-    with store.transaction() as session:
-        session.add(
-            MockAnswer(
-                mock_id=mock_id,
-                position=position,
-                stage=result.stage,
-                kind=result.kind,
-                item_id=result.item_id,
-                answer=text,
-                score=result.score,
-                elapsed_seconds=result.elapsed_seconds,
-                budget_seconds=result.budget_seconds,
-                over_time=result.over_time,
-                details_json=json.dumps(result.details(), ensure_ascii=False, sort_keys=True),
-                answered_at=now or utcnow(),
-            )
-        )
+    stored = mock_store.StoredMockAnswer(
+        position=position,
+        stage=result.stage,
+        kind=result.kind,
+        item_id=result.item_id,
+        answer=text,
+        score=result.score,
+        elapsed_seconds=result.elapsed_seconds,
+        budget_seconds=result.budget_seconds,
+        details_json=json.dumps(result.details(), ensure_ascii=False, sort_keys=True),
+    )
+    mock_store.insert_answer(
+        store, mock_id, stored, over_time=result.over_time, answered_at=now or utcnow()
+    )
     return result
 
 
@@ -609,19 +599,10 @@ def _numbered(plan: InterviewPlan) -> list[tuple[int, str, StagePlan, PlanItem]]
 
 def _previous_finished(store: Store, state: MockState) -> MockState | None:
     """The latest finished mock of the same role that started before this one."""
-    with store.transaction() as session:
-        previous_id = session.scalar(
-            select(MockInterview.id)
-            .where(
-                MockInterview.role == state.plan.role,
-                MockInterview.finished_at.is_not(None),
-                MockInterview.id != state.id,
-                MockInterview.started_at <= state.started_at,
-            )
-            .order_by(MockInterview.started_at.desc(), MockInterview.id.desc())
-            .limit(1)
-        )
-    return load_mock(store, int(previous_id)) if previous_id is not None else None
+    previous_id = mock_store.previous_finished_id(
+        store, role=state.plan.role, exclude_id=state.id, started_before=state.started_at
+    )
+    return load_mock(store, previous_id) if previous_id is not None else None
 
 
 def finish(
@@ -647,12 +628,13 @@ def finish(
     report = build_report(
         state, bank=bank, problems=problems, previous=_previous_finished(store, state)
     )
-    with store.transaction() as session:
-        row = session.get(MockInterview, mock_id)
-        assert row is not None
-        row.finished_at = finished_at
-        row.score = report.score
-        row.stage_scores_json = json.dumps(report.stage_scores, sort_keys=True)
+    mock_store.mark_finished(
+        store,
+        mock_id,
+        finished_at=finished_at,
+        score=report.score,
+        stage_scores_json=json.dumps(report.stage_scores, sort_keys=True),
+    )
     queued = PracticeService(store).enqueue(
         [card.card_id for card in report.review], reason=f"mock #{mock_id}", now=finished_at
     )
@@ -700,18 +682,10 @@ class MockSummary:
 
 def list_mocks(store: Store) -> list[MockSummary]:
     """Every mock, oldest first; finished ones compared with the previous of their role."""
-    with store.transaction() as session:
-        rows = list(
-            session.scalars(
-                select(MockInterview).order_by(MockInterview.started_at, MockInterview.id)
-            )
-        )
-        counts: dict[int, int] = {}
-        for (mock_id,) in session.execute(select(MockAnswer.mock_id)):
-            counts[mock_id] = counts.get(mock_id, 0) + 1
     last: dict[str, tuple[int, float]] = {}
     result: list[MockSummary] = []
-    for row in rows:
+    for listing in mock_store.list_mocks(store):
+        row = listing.mock
         plan = json.loads(row.plan_json)
         total = sum(len(stage["items"]) for stage in plan["stages"])
         finished = row.finished_at is not None and row.score is not None
@@ -727,12 +701,12 @@ def list_mocks(store: Store) -> list[MockSummary]:
                 lang=row.lang,
                 minutes=row.minutes,
                 seed=row.seed,
-                started_at=_aware(row.started_at),
+                started_at=row.started_at,
                 finished=finished,
-                answered=counts.get(row.id, 0),
+                answered=listing.answered,
                 questions=total,
                 score=row.score,
-                stage_scores=json.loads(row.stage_scores_json or "{}"),
+                stage_scores=json.loads(listing.stage_scores_json or "{}"),
                 previous_id=previous[0] if finished and previous else None,
                 delta=delta,
             )

@@ -14,11 +14,11 @@ from datetime import UTC, datetime, timedelta
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
-from sqlalchemy import delete, func, select, text
 
 from mlinterview.content.schema import Card, Topic
+from mlinterview.store import practice as practice_store
 from mlinterview.store.db import Store
-from mlinterview.store.models import CardState, QueuedCard, Review
+from mlinterview.store.practice import StoredCardState
 
 RATINGS: dict[int, str] = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 MATURE_DAYS = 21.0  # Anki's convention: an interval of three weeks or more is "mature"
@@ -86,14 +86,11 @@ class PracticeService:
         self.scheduler = scheduler or make_scheduler()
 
     # -- choosing cards -------------------------------------------------------------
-    def states(self) -> dict[str, CardState]:
-        with self.store.transaction() as session:
-            return {row.card_id: row for row in session.scalars(select(CardState))}
+    def states(self) -> dict[str, StoredCardState]:
+        return practice_store.card_states(self.store)
 
     def queued(self) -> list[str]:
-        with self.store.transaction() as session:
-            rows = session.scalars(select(QueuedCard).order_by(QueuedCard.queued_at))
-            return [row.card_id for row in rows]
+        return practice_store.queued_card_ids(self.store)
 
     def next_cards(
         self,
@@ -141,65 +138,45 @@ class PracticeService:
         if rating not in RATINGS:
             raise ValueError(f"rating {rating!r} is not valid; use 1-4")
         moment = now or utcnow()
-        with self.store.transaction() as session:
-            state = session.get(CardState, card_id, with_for_update=True)
-            fsrs_card = FsrsCard.from_json(state.fsrs_card) if state else FsrsCard()
+        due: list[datetime] = []
+        stability: list[float | None] = []
+
+        def schedule(stored: str | None) -> practice_store.Scheduled:
+            fsrs_card = FsrsCard.from_json(stored) if stored else FsrsCard()
             updated, _log = self.scheduler.review_card(
                 fsrs_card, Rating(rating), review_datetime=moment
             )
-            if state is None:
-                state = CardState(card_id=card_id, reps=0)
-                session.add(state)
-            state.fsrs_card = updated.to_json()
-            state.due = updated.due
-            state.state = int(updated.state)
-            state.stability = updated.stability
-            state.last_review = moment
-            state.reps = (state.reps or 0) + 1
-            review = Review(
-                card_id=card_id,
-                rating=rating,
-                reviewed_at=moment,
-                lang=lang,
-                answer=answer or None,
-                score=score,
-                duration_ms=duration_ms,
-                origin=origin,
+            due.append(updated.due)
+            stability.append(updated.stability)
+            return practice_store.Scheduled(
+                updated.to_json(), updated.due, int(updated.state), updated.stability
             )
-            session.add(review)
-            session.execute(delete(QueuedCard).where(QueuedCard.card_id == card_id))
-            session.flush()
-            return ReviewOutcome(card_id, rating, updated.due, updated.stability, review.id)
+
+        review_id = practice_store.save_review(
+            self.store,
+            card_id,
+            rating,
+            schedule,
+            moment=moment,
+            lang=lang,
+            answer=answer,
+            score=score,
+            duration_ms=duration_ms,
+            origin=origin,
+        )
+        return ReviewOutcome(card_id, rating, due[-1], stability[-1], review_id)
 
     def enqueue(self, card_ids: Iterable[str], reason: str, now: datetime | None = None) -> int:
         """Put cards at the front of the next practice session (idempotent)."""
-        moment = now or utcnow()
-        added = 0
-        with self.store.transaction() as session:
-            for card_id in dict.fromkeys(card_ids):
-                if session.get(QueuedCard, card_id) is None:
-                    session.add(QueuedCard(card_id=card_id, reason=reason[:200], queued_at=moment))
-                    added += 1
-        return added
+        return practice_store.enqueue_cards(self.store, card_ids, reason, now or utcnow())
 
     # -- reporting ------------------------------------------------------------------
     def data_version(self) -> tuple[int, int, int]:
         """Changes whenever a review or a queued card is written (by any process)."""
-        with self.store.engine.connect() as connection:
-            row = connection.execute(
-                text(
-                    "SELECT (SELECT coalesce(max(id), 0) FROM reviews),"
-                    " (SELECT count(*) FROM reviews), (SELECT count(*) FROM practice_queue)"
-                )
-            ).one()
-        return int(row[0]), int(row[1]), int(row[2])
+        return practice_store.data_version(self.store)
 
     def review_count(self, card_id: str | None = None) -> int:
-        with self.store.transaction() as session:
-            query = select(func.count(Review.id))
-            if card_id is not None:
-                query = query.where(Review.card_id == card_id)
-            return int(session.scalar(query) or 0)
+        return practice_store.review_count(self.store, card_id)
 
     def reviews_per_day(self, days: int = 30, now: datetime | None = None) -> dict[str, int]:
         moment = now or utcnow()
@@ -208,13 +185,10 @@ class PracticeService:
             (start + timedelta(days=offset)).isoformat(): 0 for offset in range(days)
         }
         since = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
-        with self.store.transaction() as session:
-            for (reviewed_at,) in session.execute(
-                select(Review.reviewed_at).where(Review.reviewed_at >= since)
-            ):
-                day = _aware(reviewed_at).date().isoformat()
-                if day in counts:
-                    counts[day] += 1
+        for reviewed_at in practice_store.review_times_since(self.store, since):
+            day = reviewed_at.date().isoformat()
+            if day in counts:
+                counts[day] += 1
         return counts
 
     def streak(self, now: datetime | None = None) -> int:
