@@ -35,7 +35,7 @@ def test_answer_command_json(embedder: CachedEmbedder | None) -> None:
 def test_answer_unknown_card_is_one_line_error() -> None:
     run = runner.invoke(app, ["answer", "no-such-card", "--text", "x"])
     assert run.exit_code == 1
-    assert "no card with id 'no-such-card'" in run.output
+    assert "no question with id 'no-such-card'" in run.output
     assert "Traceback" not in run.output
 
 

@@ -28,11 +28,11 @@ from mlinterview.judge.problems import TestCase as Case
 from mlinterview.judge.problems import TestSet as Cases
 from mlinterview.judge.problems import get_problem, load_tests
 from mlinterview.judge.runner import Judge
-from mlinterview.judge.service import save_result
 from mlinterview.judge.verdict import JudgeResult, Verdict
 from mlinterview.judge.zygote import remove_tree
 from mlinterview.store.db import Store
 from mlinterview.store.submissions import recent_submissions
+from mlinterview.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
 
@@ -105,7 +105,7 @@ def test_forged_reports_never_give_accepted(
     result = judged(judge, double, FORGED_REPORTS[name])
     assert result.verdict is not Verdict.ACCEPTED, result
     assert result.hidden is not None and result.hidden.passed < result.hidden.total
-    save_result(result, FORGED_REPORTS[name], sqlite_url)
+    Workspace(sqlite_url).save_submission(result, FORGED_REPORTS[name])
     store = Store(sqlite_url)
     try:
         (stored,) = recent_submissions(store, "double")
@@ -281,7 +281,7 @@ def test_oversized_replies_are_refused_before_parsing(
     assert time.monotonic() - start < 3.0
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 100, f"the trusted process grew by {grown_mb:.0f} MB"
-    save_result(result, source, sqlite_url)
+    Workspace(sqlite_url).save_submission(result, source)
     store = Store(sqlite_url)
     try:
         (stored,) = recent_submissions(store, "double")

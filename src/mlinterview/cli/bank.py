@@ -9,8 +9,7 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from mlinterview.cli.common import LangOption, console, fail, print_json
-from mlinterview.content.loader import bundled_bank, select_cards
+from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
 from mlinterview.content.schema import Card
 from mlinterview.content.views import card_detail, card_summary
 
@@ -64,7 +63,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List the questions in the bank."""
         try:
-            cards = select_cards(bundled_bank(), topic=topic, role=role)
+            cards = workspace().cards(topic=topic, role=role)
         except ValueError as exc:
             fail(str(exc))
         if as_json:
@@ -80,7 +79,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Find questions by words in either language (case- and accent-insensitive)."""
-        cards = bundled_bank().search(text)
+        cards = workspace().search(text)
         if as_json:
             print_json([card_summary(card, lang) for card in cards])
             return
@@ -96,9 +95,10 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Show a question with its reference answer, key points, pitfalls and links."""
-        card = bundled_bank().get(card_id)
-        if card is None:
-            fail(f"no question with id {card_id!r}; see `mlinterview list` or `search`")
+        try:
+            card = workspace().card(card_id)
+        except LookupError as exc:
+            fail(str(exc))
         if as_json:
             print_json(card_detail(card, lang))
             return

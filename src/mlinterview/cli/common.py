@@ -1,13 +1,17 @@
-"""Helpers every command module shares: JSON output and one-line errors."""
+"""Helpers every command module shares: the Workspace, JSON output and one-line errors."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from mlinterview.workspace import Workspace
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -26,7 +30,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def _check_lang(value: str) -> str:
     if value not in ("en", "de"):
-        raise typer.BadParameter("use 'en' or 'de'")
+        fail(f"--lang must be en or de, not {value!r} (MLINTERVIEW_LANG sets the default)")
     return value
 
 
@@ -39,3 +43,28 @@ LangOption = Annotated[
         callback=_check_lang,
     ),
 ]
+
+
+_workspaces: dict[tuple[str | None, str | None], Workspace] = {}
+
+
+def workspace(*, store: bool = False) -> Workspace:
+    """The core object every command calls (one per database location).
+
+    With ``store=True`` the database is opened now, so a bad location is a one-line
+    error before any work starts.
+    """
+    from mlinterview.workspace import Workspace
+
+    key = (os.environ.get("MLINTERVIEW_DATABASE_URL"), os.environ.get("HOME"))
+    found = _workspaces.get(key)
+    if found is None:
+        found = _workspaces[key] = Workspace()
+    if store:
+        from mlinterview.store.db import StoreError
+
+        try:
+            found.store  # noqa: B018 - opening it is the point
+        except StoreError as exc:
+            fail(str(exc))
+    return found

@@ -5,18 +5,25 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, TextIO
 
 import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from mlinterview.cli.common import LangOption, console, fail, print_json
+from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
 
 STATUS_MARK = {
-    "covered": "[green]✓ covered[/]",
-    "partly": "[yellow]~ partly[/]",
-    "missing": "[red]✗ missing[/]",
+    "en": {
+        "covered": "[green]✓ covered[/]",
+        "partly": "[yellow]~ partly[/]",
+        "missing": "[red]✗ missing[/]",
+    },
+    "de": {
+        "covered": "[green]✓ abgedeckt[/]",
+        "partly": "[yellow]~ teilweise[/]",
+        "missing": "[red]✗ fehlt[/]",
+    },
 }
 PROMPT = {
     "en": "Type your answer; finish with an empty line (or Ctrl-D):",
@@ -47,19 +54,17 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
     ) -> None:
         """Answer one question and get feedback: key points covered/partly/missing, score."""
-        from mlinterview.content.loader import bundled_bank
-
-        card = bundled_bank().get(card_id)
-        if card is None:
-            fail(f"no card with id {card_id!r}; see `mlinterview list`")
+        ws = workspace()
+        try:
+            card = ws.card(card_id)
+        except LookupError as exc:
+            fail(str(exc))
         if text is None:
             if sys.stdin.isatty() and not as_json:
                 console.print(Panel(card.question.get(lang), title=card.id))
                 console.print(PROMPT[lang])
             text = _read_answer(sys.stdin)
-        from mlinterview.grading.engine import grade_card
-
-        result = grade_card(card, text, lang)
+        result = ws.grade(card.id, text, lang)
         if as_json:
             print_json(result.to_dict())
             return
@@ -68,7 +73,7 @@ def register(app: typer.Typer) -> None:
             detail = point.text
             if point.evidence:
                 detail += f"\n[dim]“{point.evidence}”[/]"
-            table.add_row(STATUS_MARK[point.status], detail)
+            table.add_row(STATUS_MARK[lang][point.status], detail)
         console.print(table)
         for wrong in result.misconceptions:
             console.print(
@@ -97,47 +102,16 @@ def register(app: typer.Typer) -> None:
             lines = batch.read_text(encoding="utf-8").splitlines()
         except UnicodeDecodeError:
             fail(f"{batch} is not UTF-8 text; save it as UTF-8 JSON Lines")
-        jobs = [(n, _parse_line(line, n)) for n, line in enumerate(lines, start=1) if line.strip()]
-        from mlinterview.content.loader import bundled_bank
-        from mlinterview.grading.engine import grade_card, grade_free
+        from mlinterview.workspace import BatchRecordError
 
-        bank = bundled_bank()
-        results = []
-        for n, record in jobs:
-            card_id = record.get("id")
-            if card_id is not None:
-                card = bank.get(str(card_id))
-                if card is None:
-                    fail(f"{batch}:{n}: no bank card with id {card_id!r}")
-                result = grade_card(card, record["answer"], record["lang"])
-            else:
-                result = grade_free(
-                    record["question"], record["reference_answer"], record["answer"], record["lang"]
-                )
-            results.append(json.dumps({"line": n, **result.to_dict()}, ensure_ascii=False))
+        try:
+            results = [
+                json.dumps(record, ensure_ascii=False) for record in workspace().grade_batch(lines)
+            ]
+        except BatchRecordError as exc:
+            fail(f"{batch}: {exc}")
         text = "\n".join(results) + ("\n" if results else "")
         if out is None:
             sys.stdout.write(text)
         else:
             out.write_text(text, encoding="utf-8")
-
-
-def _parse_line(line: str, n: int) -> dict[str, Any]:
-    """One validated batch record; a bad line stops the batch with its line number."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        fail(f"line {n}: not valid JSON ({exc.msg}); each line must be one JSON object")
-    if not isinstance(record, dict):
-        fail(f"line {n}: expected a JSON object with question, reference_answer, answer, lang")
-    needed = (
-        ("answer", "lang")
-        if record.get("id") is not None
-        else ("question", "reference_answer", "answer", "lang")
-    )
-    for key in needed:
-        if not isinstance(record.get(key), str):
-            fail(f"line {n}: field {key!r} is missing or not a string")
-    if record["lang"] not in ("en", "de"):
-        fail(f"line {n}: lang must be 'en' or 'de', not {record['lang']!r}")
-    return record

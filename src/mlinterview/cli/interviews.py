@@ -7,7 +7,6 @@ storing, scoring and rendering all live in the core modules the web app calls to
 from __future__ import annotations
 
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -15,11 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlinterview.cli.common import LangOption, console, err_console, fail, print_json
+from mlinterview.cli.common import LangOption, console, err_console, fail, print_json, workspace
 
 if TYPE_CHECKING:
     from mlinterview.practice.mock import MockReport, MockState, QuestionView
-    from mlinterview.store.db import Store
+    from mlinterview.workspace import Workspace
 
 TEXT = {
     "en": {
@@ -171,23 +170,14 @@ def _check_out_dir(out: Path) -> None:
         fail(f"the report folder {out} is not writable; choose another --out")
 
 
-def _open_store() -> Store:
-    from mlinterview.store.db import StoreError, open_store
-
-    try:
-        return open_store()
-    except StoreError as exc:
-        fail(str(exc))
-
-
-def _run_mock(store: Store, state: MockState) -> None:
-    from mlinterview.practice.mock import MockError, answer, question_view
+def _run_mock(ws: Workspace, state: MockState) -> MockReport | None:
+    """Ask every open question; the report once the last answer finished the mock, else
+    None (input ended: everything answered is stored)."""
+    from mlinterview.practice.mock import MockError
     from mlinterview.practice.render import format_seconds
 
     text = TEXT[state.lang]
-    position = state.next_position()
-    while position is not None:
-        view = question_view(state, position)
+    while (view := ws.mock_question(state.id)) is not None:
         _show_question(view, state.lang)
         started = time.monotonic()
         try:
@@ -198,14 +188,15 @@ def _run_mock(store: Store, state: MockState) -> None:
         except InputEnded:
             console.print()
             console.print(text["paused"].format(id=state.id))
-            return
+            return None
         elapsed = time.monotonic() - started
         if view.kind == "problem" and reply.strip():
             console.print(f"[dim]{text['judging']}[/]")
         try:
-            result = answer(store, state.id, position, reply, elapsed)
+            step = ws.answer_mock(state.id, view.position, reply, elapsed)
         except MockError as exc:
             fail(str(exc))
+        result = step.answer
         line = text["saved"].format(
             used=format_seconds(result.elapsed_seconds),
             budget=format_seconds(result.budget_seconds),
@@ -218,9 +209,9 @@ def _run_mock(store: Store, state: MockState) -> None:
             )
         console.print(f"[dim]{line}[/]")
         console.print()
-        position = next(
-            (p for p in range(position + 1, len(state.plan)) if p not in state.answers), None
-        )
+        if step.report is not None:
+            return step.report
+    return None
 
 
 def _print_report(report: MockReport) -> None:
@@ -306,42 +297,22 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """A timed mock interview over the five stages, graded, with a report at the end."""
-        from mlinterview.practice.mock import (
-            MockError,
-            default_reports_dir,
-            finish,
-            load_mock,
-            start_mock,
-            write_report,
-        )
-        from mlinterview.practice.plan import (
-            LEVEL_TITLES,
-            ROLE_TITLES,
-            STAGE_TITLES,
-            PlanError,
-            plan_interview,
-        )
+        from mlinterview.practice.mock import MockError, default_reports_dir, write_report
+        from mlinterview.practice.plan import LEVEL_TITLES, ROLE_TITLES, STAGE_TITLES, PlanError
         from mlinterview.practice.render import format_seconds
 
         out_dir = out or default_reports_dir()
-        if resume is None:
-            if role is None:
-                fail("--role is required (or --resume ID to continue a mock)")
-            try:
-                plan = plan_interview(
-                    role,
-                    minutes,
-                    seed if seed is not None else random.SystemRandom().randrange(1, 10**6),
-                    level,
-                )
-            except PlanError as exc:
-                fail(str(exc))
+        if resume is None and role is None:
+            fail("--role is required (or --resume ID to continue a mock)")
         _check_out_dir(out_dir)
-        store = _open_store()
+        ws = workspace(store=True)
         try:
-            mock_id = start_mock(store, plan, lang) if resume is None else resume
-            state = load_mock(store, mock_id)
-        except MockError as exc:
+            if resume is None:
+                assert role is not None
+                state = ws.start_mock(role, minutes=minutes, level=level, lang=lang, seed=seed)
+            else:
+                state = ws.mock(resume)
+        except (MockError, PlanError) as exc:
             fail(str(exc))
         if state.finished:
             fail(f"mock #{state.id} is already finished; `mlinterview mocks` lists it")
@@ -362,15 +333,13 @@ def register(app: typer.Typer) -> None:
             )
         console.print()
         try:
-            _run_mock(store, state)
+            report = _run_mock(ws, state)
         except KeyboardInterrupt:
             console.print()
             console.print(text["paused"].format(id=state.id))
             raise typer.Exit(130) from None
-        state = load_mock(store, state.id)
-        if state.next_position() is not None:
+        if report is None:
             return
-        report = finish(store, state.id)
         _print_report(report)
         try:
             md_path, html_path = write_report(report, out_dir)
@@ -386,10 +355,9 @@ def register(app: typer.Typer) -> None:
         """Past mock interviews with scores, and the change versus the previous one per role."""
         from rich.table import Table
 
-        from mlinterview.practice.mock import list_mocks
         from mlinterview.practice.plan import Stage
 
-        rows = list_mocks(_open_store())
+        rows = workspace(store=True).mocks()
         if as_json:
             print_json([row.to_json() for row in rows])
             return
@@ -435,19 +403,15 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """An interviewer kit: questions per stage with timing, key points, red flags, scoring."""
-        from mlinterview.practice.kits import FORMATS, build_kit, render_kit
-        from mlinterview.practice.plan import PlanError, plan_interview
+        from mlinterview.practice.plan import PlanError
 
-        if fmt not in FORMATS:
-            fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
         if fmt == "pdf" and out is None:
             fail("--format pdf needs --out FILE")
-        chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 10**6)
         try:
-            data = render_kit(
-                build_kit(plan_interview(role, minutes, chosen_seed, level), lang), fmt
+            data, chosen_seed = workspace().kit(
+                role, level=level, minutes=minutes, lang=lang, seed=seed, fmt=fmt
             )
-        except PlanError as exc:
+        except (PlanError, ValueError) as exc:
             fail(str(exc))
         if out is None:
             sys.stdout.buffer.write(data)

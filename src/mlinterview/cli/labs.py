@@ -7,20 +7,17 @@ from typing import Annotated
 
 import typer
 
-from mlinterview.cli.common import console, fail, print_json
+from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
 
 
 def register(app: typer.Typer) -> None:
     @app.command("labs")
     def labs_list(
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-        lang: Annotated[str, typer.Option("--lang", help="Language: en or de.")] = "en",
+        lang: LangOption = "en",
     ) -> None:
         """List the runnable labs and the claim each one measures."""
-        from mlinterview.labs.registry import all_labs
-
-        lang = _lang(lang)
-        labs = all_labs()
+        labs = workspace().labs()
         if as_json:
             print_json(
                 [
@@ -60,7 +57,7 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Option("--set", help="Parameter as name=value; repeatable."),
         ] = None,
-        lang: Annotated[str, typer.Option("--lang", help="Language: en or de.")] = "en",
+        lang: LangOption = "en",
         out: Annotated[
             Path | None, typer.Option("--out", help="Write figures (PNG and SVG) here.")
         ] = None,
@@ -72,12 +69,11 @@ def register(app: typer.Typer) -> None:
             LabParameterError,
             LabUnavailableError,
         )
-        from mlinterview.labs.registry import parse_overrides, run_lab
+        from mlinterview.labs.registry import parse_overrides
 
-        lang = _lang(lang)
         try:
             overrides = parse_overrides(assignments or [])
-            result = run_lab(lab_id, overrides, render=out is not None, lang=lang)
+            result = workspace().run_lab(lab_id, overrides, render=out is not None, lang=lang)
         except (LabNotFoundError, LabParameterError, LabUnavailableError) as exc:
             fail(str(exc.args[0]) if exc.args else str(exc))
         written: list[Path] = []
@@ -96,12 +92,6 @@ def register(app: typer.Typer) -> None:
             print_json(data)
             return
         _print_result(result, lang, written)
-
-
-def _lang(value: str) -> str:
-    if value not in {"en", "de"}:
-        fail(f"--lang must be en or de, not {value!r}")
-    return value
 
 
 def _print_result(result: object, lang: str, written: list[Path]) -> None:

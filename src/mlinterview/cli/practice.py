@@ -10,12 +10,11 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from mlinterview.cli.common import LangOption, console, fail, print_json
-from mlinterview.content.loader import bundled_bank, select_cards
+from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
 from mlinterview.content.schema import Card
 
 if TYPE_CHECKING:
-    from mlinterview.practice.scheduling import PracticeService
+    from mlinterview.workspace import Workspace
 
 TEXT = {
     "en": {
@@ -62,16 +61,6 @@ def _read_answer() -> str | None:
         lines.append(line)
 
 
-def _open_practice() -> PracticeService:
-    from mlinterview.practice.scheduling import PracticeService
-    from mlinterview.store.db import StoreError, open_store
-
-    try:
-        return PracticeService(open_store())
-    except StoreError as exc:
-        fail(str(exc))
-
-
 def register(app: typer.Typer) -> None:
     @app.command("practice")
     def practice(
@@ -81,19 +70,18 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int, typer.Option(min=1, help="At most this many cards.")] = 20,
     ) -> None:
         """Review due cards first, then new ones; every rating is saved at once."""
+        ws = workspace(store=True)
         try:
-            pool = select_cards(bundled_bank(), topic=topic, role=role)
+            cards = ws.next_cards(topic=topic, role=role, limit=limit)
         except ValueError as exc:
             fail(str(exc))
-        service = _open_practice()
-        cards = service.next_cards(pool, limit=limit)
         text = TEXT[lang]
         if not cards:
             console.print(text["nothing"])
             return
         reviewed = 0
         for index, card in enumerate(cards, start=1):
-            outcome = _practise_card(service, card, lang, index, len(cards))
+            outcome = _practise_card(ws, card, lang, index, len(cards))
             if outcome is None:
                 break
             reviewed += 1
@@ -104,8 +92,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
     ) -> None:
         """Progress per topic: cards seen, due today, mature, average recall probability."""
-        service = _open_practice()
-        rows = service.stats(bundled_bank())
+        rows = workspace(store=True).stats()
         if as_json:
             print_json([row.__dict__ for row in rows])
             return
@@ -122,12 +109,8 @@ def register(app: typer.Typer) -> None:
         console.print(table)
 
 
-def _practise_card(
-    service: PracticeService, card: Card, lang: str, index: int, total: int
-) -> bool | None:
+def _practise_card(ws: Workspace, card: Card, lang: str, index: int, total: int) -> bool | None:
     """Show one card and record its rating; None when the user quits or input ends."""
-    from mlinterview.practice.session import assess_answer
-
     text = TEXT[lang]
     console.print(Panel(card.question.get(lang), title=f"[{index}/{total}] {card.id}"))
     console.print(text["answer"])
@@ -135,7 +118,7 @@ def _practise_card(
     answer = _read_answer()
     if answer is None:
         return None
-    assessment = assess_answer(card, answer, lang) if answer.strip() else None
+    assessment = ws.assess(card, answer, lang) if answer.strip() else None
     if assessment is not None:
         console.print(Panel(assessment.feedback, title=f"{assessment.score:.0%}"))
     console.print(Panel(card.answer.get(lang), title=text["reference"]))
@@ -156,12 +139,12 @@ def _practise_card(
             rating = int(choice.strip())
             break
         console.print(text["bad"])
-    outcome = service.record_review(
+    outcome = ws.record_rating(
         card.id,
         rating,
         lang=lang,
         answer=answer or None,
-        score=assessment.score if assessment is not None else None,
+        assessment=assessment,
         duration_ms=int((time.monotonic() - started) * 1000),
     )
     console.print(f"[dim]{text['saved']}: {outcome.due:%Y-%m-%d %H:%M} UTC[/]")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.markup import escape
 
-from mlinterview.cli.common import LangOption, console, err_console, fail, print_json
+from mlinterview.cli.common import LangOption, console, err_console, fail, print_json, workspace
 
 if TYPE_CHECKING:
     from mlinterview.judge.verdict import JudgeResult
@@ -73,11 +73,9 @@ def _short(value: Any, limit: int = 300) -> str:
 
 
 def _problem(problem_id: str) -> Any:
-    from mlinterview.judge.problems import UnknownProblem, get_problem
-
     try:
-        return get_problem(problem_id)
-    except UnknownProblem as exc:
+        return workspace().problem(problem_id)
+    except LookupError as exc:
         fail(escape(str(exc)))
 
 
@@ -136,12 +134,12 @@ def register(app: typer.Typer) -> None:
         """List the coding problems."""
         from rich.table import Table
 
-        from mlinterview.content.schema import Topic
-        from mlinterview.judge.service import list_problems, problem_summary
+        from mlinterview.judge.service import problem_summary
 
-        if topic is not None and topic not in {t.value for t in Topic}:
-            fail(f"unknown topic {topic!r}; use one of {', '.join(t.value for t in Topic)}")
-        problems = list_problems(topic)
+        try:
+            problems = workspace().problems(topic)
+        except ValueError as exc:
+            fail(str(exc))
         if as_json:
             print_json([problem_summary(p, lang) for p in problems])
             return
@@ -202,8 +200,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     ) -> None:
         """Judge FILE in the sandbox against the examples and hidden tests; exit 0 if accepted."""
+        from mlinterview.judge.problems import UnknownProblem
         from mlinterview.judge.runner import JudgeUnavailable
-        from mlinterview.judge.service import SubmissionFileError, judge_file, save_result
+        from mlinterview.judge.service import SubmissionFileError
         from mlinterview.store.db import StoreError
 
         def refuse(message: str) -> NoReturn:
@@ -211,15 +210,13 @@ def register(app: typer.Typer) -> None:
                 print_json({"problem": problem_id, "verdict": None, "error": message})
             fail(escape(message))
 
-        from mlinterview.judge.problems import UnknownProblem, get_problem
-
+        ws = workspace()
         try:
-            get_problem(problem_id)
-            result, code = judge_file(problem_id, file)
+            result, code = ws.judge_file(problem_id, file)
         except (SubmissionFileError, JudgeUnavailable, UnknownProblem) as exc:
             refuse(str(exc))
         try:
-            save_result(result, code)
+            ws.save_submission(result, code)
         except StoreError as exc:
             err_console.print(f"[yellow]warning:[/] not saved: {escape(str(exc))}")
         if as_json:

@@ -16,12 +16,14 @@ from mlinterview.content.loader import Bank, BankIssue, load_bank
 
 ANSWER_WORDS = (120, 350)
 
-# Each hook is "module:function", taking the bank and returning issues. Modules are
-# imported only when the check runs, so the CLI's start path stays light.
+# Each hook is "module:function", taking the bank and the bank folder it came from (None:
+# the installed one) and returning issues. Modules are imported only when the check runs,
+# so the CLI's start path stays light.
 CHECK_HOOKS: tuple[str, ...] = (
     "mlinterview.labs.bank_check:check_labs",
-    "mlinterview.judge.bank_check:check_problems",
+    "mlinterview.judge.bank_check:check_bank_problems",
 )
+Hook = Callable[[Bank, Path | None], list[BankIssue]]
 
 
 def card_path(card_id: str, bank: Bank) -> str:
@@ -47,10 +49,10 @@ def quality_issues(bank: Bank) -> list[BankIssue]:
     return issues
 
 
-def _hook(spec: str) -> Callable[[Bank], list[BankIssue]]:
+def _hook(spec: str) -> Hook:
     module_name, _, func_name = spec.partition(":")
     module = importlib.import_module(module_name)
-    func: Callable[[Bank], list[BankIssue]] = getattr(module, func_name)
+    func: Hook = getattr(module, func_name)
     return func
 
 
@@ -61,5 +63,5 @@ def check_bank(bank_dir: Path | None = None, *, run_hooks: bool = True) -> list[
     issues.extend(quality_issues(bank))
     if run_hooks:
         for spec in CHECK_HOOKS:
-            issues.extend(_hook(spec)(bank))
+            issues.extend(_hook(spec)(bank, bank_dir))
     return issues

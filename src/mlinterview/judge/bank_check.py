@@ -88,6 +88,11 @@ def _judge_problem(judge: Judge, problem: Problem, tests: TestSet) -> list[BankI
     return issues
 
 
+def check_bank_problems(bank: Bank, bank_dir: Path | None = None) -> list[BankIssue]:
+    """The hook: the problems of the bank folder being checked (not the installed ones)."""
+    return check_problems(bank, problems_dir(bank_dir))
+
+
 def check_problems(
     bank: Bank, root: Path | None = None, *, judge: Judge | None = None
 ) -> list[BankIssue]:

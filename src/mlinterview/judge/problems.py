@@ -364,7 +364,7 @@ def load_problems(root: Path | None = None) -> dict[str, Problem]:
     return _cached_set(root).problems
 
 
-class UnknownProblem(KeyError):
+class UnknownProblem(KeyError):  # a LookupError: not-found errors are LookupErrors
     def __str__(self) -> str:
         return str(self.args[0])
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlinterview.judge import protocol
 from mlinterview.judge.problems import Problem, get_problem, load_problems
 from mlinterview.judge.verdict import JudgeResult, Verdict
+
+if TYPE_CHECKING:
+    from mlinterview.store.db import Store
 
 PYTHON_TYPES = {
     "int": "int",
@@ -128,9 +131,8 @@ def judge_file(problem_id: str, path: Path, judge: Any | None = None) -> tuple[J
     return result, text
 
 
-def save_result(result: JudgeResult, code: str, url: str | None = None) -> int:
+def save_result(result: JudgeResult, code: str, store: Store) -> int:
     """Store the public form of a verdict; returns the submission id."""
-    from mlinterview.store.db import open_store
     from mlinterview.store.submissions import record_submission
 
     public = result.to_json()
@@ -138,7 +140,7 @@ def save_result(result: JudgeResult, code: str, url: str | None = None) -> int:
     if public["hidden"] is not None:  # the hidden tests as one group: a count, no data
         tests.append({"kind": "hidden", **public["hidden"]})
     return record_submission(
-        open_store(url),
+        store,
         problem_id=result.problem,
         code=code,
         verdict=result.verdict.value,
@@ -147,15 +149,17 @@ def save_result(result: JudgeResult, code: str, url: str | None = None) -> int:
     )
 
 
-def judge_source(problem: Problem, source: str, *, visible_only: bool = False) -> JudgeResult:
+def judge_source(
+    problem: Problem, source: str | bytes, *, visible_only: bool = False, judge: Any = None
+) -> JudgeResult:
     """Judge code typed in an editor; ``visible_only`` runs just the examples (a dry run)."""
     from dataclasses import replace
 
     from mlinterview.judge.problems import load_tests
     from mlinterview.judge.runner import default_judge
 
-    active = default_judge()
-    data = source.encode("utf-8")
+    active = judge if judge is not None else default_judge()
+    data = source.encode("utf-8") if isinstance(source, str) else source
     if len(data) > protocol.MAX_SOURCE_BYTES:
         return too_large(problem, len(data), active.missing_layers)
     tests = load_tests(problem)

@@ -6,6 +6,8 @@ Runs as a hook of :mod:`mlinterview.content.check`. Importing the lab modules is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mlinterview.content.loader import Bank, BankIssue
 from mlinterview.labs.registry import all_labs, registry_issues
 
@@ -14,8 +16,11 @@ def _lab_file(lab_id: str) -> str:
     return f"labs/catalog/{lab_id}.py"
 
 
-def check_labs(bank: Bank) -> list[BankIssue]:
-    """Issues linking labs and cards: unknown cards, unknown labs, duplicates, missing text."""
+def check_labs(bank: Bank, bank_dir: Path | None = None) -> list[BankIssue]:
+    """Issues linking labs and cards: unknown cards, unknown labs, duplicates, missing text.
+
+    Labs are code in the package, not bank files, so ``bank_dir`` changes only the cards.
+    """
     issues = [
         BankIssue(_lab_file(issue.module), "LAB", issue.message) for issue in registry_issues()
     ]

@@ -41,6 +41,10 @@ class MockError(ValueError):
     """A mock interview request that cannot be served; one line naming the fix."""
 
 
+class MockNotFound(MockError, LookupError):
+    """No mock interview with that id."""
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -252,7 +256,7 @@ def start_mock(store: Store, plan: InterviewPlan, lang: str, now: datetime | Non
 def load_mock(store: Store, mock_id: int) -> MockState:
     row = mock_store.get_mock(store, mock_id)
     if row is None:
-        raise MockError(f"no mock interview #{mock_id}; `mlinterview mocks` lists them")
+        raise MockNotFound(f"no mock interview #{mock_id}; `mlinterview mocks` lists them")
     return MockState(
         id=row.id,
         plan=InterviewPlan.from_dict(json.loads(row.plan_json)),

@@ -20,13 +20,12 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mlinterview.content.loader import Bank, bundled_bank
+from mlinterview.content.loader import Bank
 from mlinterview.content.schema import Card
-from mlinterview.practice.dashboard import Dashboard, DashboardCache, mastery
-from mlinterview.practice.scheduling import PracticeService
+from mlinterview.practice.dashboard import Dashboard, mastery
 from mlinterview.store.db import Store
-from mlinterview.store.settings import get_setting, set_setting
 from mlinterview.web.i18n import translator
+from mlinterview.workspace import Workspace
 
 HERE = Path(__file__).parent
 CSRF_COOKIE = "mli_csrf"
@@ -40,12 +39,9 @@ class CsrfError(Exception):
 
 @dataclass
 class WebContext:
-    """Everything a request needs, created once per app (single local user)."""
+    """The app's Workspace plus the page fragments cached per language (single local user)."""
 
-    store: Store
-    bank: Bank
-    practice: PracticeService
-    dashboard: DashboardCache
+    ws: Workspace
     language: str = "en"
     _dashboard_html: tuple[Dashboard, str, Markup] | None = None
     _card_html: dict[tuple[str, str], Markup] = field(default_factory=dict)
@@ -54,7 +50,7 @@ class WebContext:
         return self.language
 
     def set_lang(self, lang: str) -> None:
-        set_setting(self.store, "lang", lang)
+        self.ws.set_language(lang)
         self.language = lang
 
     def dashboard_body(self, board: Dashboard) -> Markup:
@@ -149,17 +145,9 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     from mlinterview.store.db import open_store
     from mlinterview.web import labs_pages, mock_pages, pages, problems_pages
 
-    opened = store or open_store()
+    ws = Workspace(store or open_store(), bank=bank)
     app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
-    cards = bank or bundled_bank()
-    practice = PracticeService(opened)
-    app.state.ctx = WebContext(
-        opened,
-        cards,
-        practice,
-        DashboardCache(practice, cards),
-        language=get_setting(opened, "lang", "en"),
-    )
+    app.state.ctx = WebContext(ws, language=ws.language())
     app.add_middleware(BodyLimit)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)

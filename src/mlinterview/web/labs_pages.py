@@ -15,25 +15,21 @@ router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
 
 
-def _lab_or_404(lab_id: str) -> Lab:
-    from mlinterview.labs.registry import get_lab
-
+def _lab_or_404(request: Request, lab_id: str) -> Lab:
     try:
-        return get_lab(lab_id)
+        return context(request).ws.lab(lab_id)
     except LabNotFoundError:
         raise HTTPException(404) from None
 
 
 @router.get("/labs")
 def labs(request: Request) -> Response:
-    from mlinterview.labs.registry import all_labs
-
-    return render(request, "labs.html", labs=all_labs())
+    return render(request, "labs.html", labs=context(request).ws.labs())
 
 
 @router.get("/labs/{lab_id}")
 def lab(request: Request, lab_id: str) -> Response:
-    found = _lab_or_404(lab_id)
+    found = _lab_or_404(request, lab_id)
     values = {p.name: p.default for p in found.all_params}
     return render(request, "lab.html", lab=found, values=values, result=None, error=None)
 
@@ -42,18 +38,17 @@ def lab(request: Request, lab_id: str) -> Response:
 async def run(request: Request, lab_id: str, _: Csrf) -> Response:
     from starlette.concurrency import run_in_threadpool
 
-    from mlinterview.labs.registry import run_lab
-
-    found = _lab_or_404(lab_id)
+    found = _lab_or_404(request, lab_id)
     form = await request.form()
     submitted = {p.name: form.get(p.name) for p in found.all_params}
     for param in found.all_params:  # unchecked boxes are not sent at all
         if param.kind == "bool":
             submitted[param.name] = "true" if submitted.get(param.name) else "false"
     overrides = {name: value for name, value in submitted.items() if value is not None}
-    lang = context(request).lang()
+    ctx = context(request)
+    lang = ctx.lang()
     try:
-        result = await run_in_threadpool(run_lab, lab_id, overrides, lang=lang)
+        result = await run_in_threadpool(ctx.ws.run_lab, lab_id, overrides, lang=lang)
     except (LabParameterError, LabUnavailableError) as exc:
         return render(
             request,

@@ -1,4 +1,8 @@
-"""Mock interview routes: start, one timed question at a time, finish, report, history."""
+"""Mock interview routes: start, one timed question at a time, finish, report, history.
+
+Every write is a POST behind the CSRF check: answering the last question finishes the
+mock (in the core), and "end now" is its own POST. Viewing a report only reads.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mlinterview.content.schema import Role
+from mlinterview.practice.plan import Level
 from mlinterview.web.app import context, render, verify_csrf
 
 if TYPE_CHECKING:
@@ -16,26 +21,31 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
-LEVELS = ("junior", "mid", "senior")
 
 
 def _state_or_404(request: Request, mock_id: int) -> MockState:
-    from mlinterview.practice.mock import MockError, load_mock
-
     try:
-        return load_mock(context(request).store, mock_id)
-    except MockError:
+        return context(request).ws.mock(mock_id)
+    except LookupError:
         raise HTTPException(404) from None
+
+
+def _start_page(request: Request, status_code: int = 200, error: str | None = None) -> Response:
+    mocks = list(reversed(context(request).ws.mocks())) if status_code == 200 else []
+    return render(
+        request,
+        "mock_start.html",
+        status_code=status_code,
+        roles=list(Role),
+        levels=[level.value for level in Level],
+        mocks=mocks,
+        error=error,
+    )
 
 
 @router.get("/mock")
 def mock_home(request: Request, error: str | None = None) -> Response:
-    from mlinterview.practice.mock import list_mocks
-
-    mocks = list(reversed(list_mocks(context(request).store)))
-    return render(
-        request, "mock_start.html", roles=list(Role), levels=LEVELS, mocks=mocks, error=error
-    )
+    return _start_page(request, error=error)
 
 
 @router.post("/mock/start")
@@ -45,37 +55,26 @@ def mock_start(
     role: Annotated[str, Form()],
     minutes: Annotated[int, Form()] = 45,
     level: Annotated[str, Form()] = "mid",
-    seed: Annotated[int, Form()] = 0,
+    seed: Annotated[str, Form()] = "",
 ) -> Response:
-    from mlinterview.practice.mock import start_mock
-    from mlinterview.practice.plan import PlanError, plan_interview
+    from mlinterview.practice.mock import MockError
+    from mlinterview.practice.plan import PlanError
 
     ctx = context(request)
     try:
-        plan = plan_interview(role, minutes, seed, level)
-    except PlanError as exc:
-        return render(
-            request,
-            "mock_start.html",
-            status_code=400,
-            roles=list(Role),
-            levels=LEVELS,
-            mocks=[],
-            error=str(exc),
-        )
-    mock_id = start_mock(ctx.store, plan, ctx.lang())
-    return RedirectResponse(f"/mock/{mock_id}", status_code=303)
+        chosen = int(seed) if seed.strip() else None  # empty: a random seed, recorded
+        state = ctx.ws.start_mock(role, minutes=minutes, level=level, lang=ctx.lang(), seed=chosen)
+    except (PlanError, MockError, ValueError) as exc:
+        return _start_page(request, status_code=400, error=str(exc))
+    return RedirectResponse(f"/mock/{state.id}", status_code=303)
 
 
 @router.get("/mock/{mock_id}")
 def mock_question(request: Request, mock_id: int) -> Response:
-    from mlinterview.practice.mock import question_view
-
-    state = _state_or_404(request, mock_id)
-    position = state.next_position()
-    if state.finished or position is None:
+    _state_or_404(request, mock_id)
+    view = context(request).ws.mock_question(mock_id)
+    if view is None:
         return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
-    view = question_view(state, position)
     return render(
         request, "mock_question.html", mock_id=mock_id, view=view, shown_at=f"{time.time():.3f}"
     )
@@ -90,12 +89,12 @@ def mock_answer(
     shown_at: Annotated[float, Form()],
     text: Annotated[str, Form()] = "",
 ) -> Response:
-    from mlinterview.practice.mock import MockError, answer
+    from mlinterview.practice.mock import MockError
 
     _state_or_404(request, mock_id)
     elapsed = max(0.0, time.time() - shown_at)
     try:
-        answer(context(request).store, mock_id, position, text, elapsed)
+        context(request).ws.answer_mock(mock_id, position, text, elapsed)
     except MockError as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/mock/{mock_id}", status_code=303)
@@ -103,23 +102,14 @@ def mock_answer(
 
 @router.post("/mock/{mock_id}/finish")
 def mock_finish(request: Request, mock_id: int, _: Csrf) -> Response:
-    from mlinterview.practice.mock import finish
-
     _state_or_404(request, mock_id)
-    finish(context(request).store, mock_id)
-    context(request).dashboard.invalidate()
+    context(request).ws.finish_mock(mock_id)
     return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
 
 
 @router.get("/mock/{mock_id}/report")
 def mock_report_page(request: Request, mock_id: int) -> Response:
-    from mlinterview.practice.mock import finish, mock_report, report_html
+    from mlinterview.practice.mock import report_html
 
-    state = _state_or_404(request, mock_id)
-    store = context(request).store
-    if state.next_position() is None and not state.finished:
-        report = finish(store, mock_id)
-        context(request).dashboard.invalidate()
-    else:
-        report = mock_report(store, mock_id)
-    return HTMLResponse(report_html(report))
+    _state_or_404(request, mock_id)
+    return HTMLResponse(report_html(context(request).ws.mock_report(mock_id)))

@@ -7,9 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from mlinterview.content.loader import select_cards
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
-from mlinterview.practice.session import assess_answer
 from mlinterview.web.app import context, render, verify_csrf
 
 router = APIRouter()
@@ -17,24 +15,16 @@ Csrf = Annotated[None, Depends(verify_csrf)]
 
 
 def _card_or_404(request: Request, card_id: str) -> Card:
-    card = context(request).bank.get(card_id)
-    if card is None:
-        raise HTTPException(404)
-    return card
-
-
-def _choice(value: str | None, allowed: type[Topic | Role | Difficulty | Source]) -> str | None:
-    if not value:
-        return None
-    if value not in {item.value for item in allowed}:
-        raise HTTPException(400, f"unknown value {value!r}")
-    return value
+    try:
+        return context(request).ws.card(card_id)
+    except LookupError:
+        raise HTTPException(404) from None
 
 
 @router.get("/")
 async def dashboard(request: Request) -> Response:
     ctx = context(request)
-    board = ctx.dashboard.get()
+    board = ctx.ws.dashboard()
     return render(request, "dashboard.html", body=ctx.dashboard_body(board))
 
 
@@ -52,8 +42,10 @@ def switch_language(
 @router.get("/practice")
 def practice(request: Request, topic: str | None = None, role: str | None = None) -> Response:
     ctx = context(request)
-    pool = select_cards(ctx.bank, topic=_choice(topic, Topic), role=_choice(role, Role))
-    upcoming = ctx.practice.next_cards(pool, limit=1)
+    try:
+        upcoming = ctx.ws.next_cards(topic=topic or None, role=role or None, limit=1)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     return render(
         request,
         "practice.html",
@@ -77,7 +69,7 @@ def practice_answer(
 ) -> Response:
     ctx = context(request)
     card = _card_or_404(request, card_id)
-    assessment = assess_answer(card, answer, ctx.lang()) if answer.strip() else None
+    assessment = ctx.ws.assess(card, answer, ctx.lang()) if answer.strip() else None
     return render(
         request,
         "practice_reveal.html",
@@ -96,21 +88,12 @@ def practice_rate(
     _: Csrf,
     rating: Annotated[int, Form(ge=1, le=4)],
     answer: Annotated[str, Form()] = "",
-    score: Annotated[str, Form()] = "",
     topic: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
 ) -> Response:
     ctx = context(request)
     card = _card_or_404(request, card_id)
-    ctx.practice.record_review(
-        card.id,
-        rating,
-        lang=ctx.lang(),
-        answer=answer or None,
-        score=float(score) if score else None,
-        origin="web",
-    )
-    ctx.dashboard.invalidate()
+    ctx.ws.record_rating(card.id, rating, lang=ctx.lang(), answer=answer or None, origin="web")
     query = "&".join(f"{k}={v}" for k, v in (("topic", topic), ("role", role)) if v)
     return RedirectResponse(f"/practice?saved={card.id}&{query}".rstrip("&"), status_code=303)
 
@@ -125,15 +108,16 @@ async def questions(
     source: str | None = None,
 ) -> Response:
     ctx = context(request)
-    cards = ctx.bank.search(q) if q.strip() else list(ctx.bank)
     chosen = {
-        "topic": _choice(topic, Topic),
-        "role": _choice(role, Role),
-        "difficulty": _choice(difficulty, Difficulty),
-        "source": _choice(source, Source),
+        "topic": topic or None,
+        "role": role or None,
+        "difficulty": difficulty or None,
+        "source": source or None,
     }
-    allowed = {c.id for c in ctx.bank.filter(**chosen)}
-    cards = [c for c in cards if c.id in allowed]
+    try:
+        cards = ctx.ws.search(q, **chosen)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     return render(
         request,
         "questions.html",

@@ -20,27 +20,27 @@ router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
 
 
-def _problem_or_404(problem_id: str) -> Problem:
-    from mlinterview.judge.problems import UnknownProblem, get_problem
-
+def _problem_or_404(request: Request, problem_id: str) -> Problem:
     try:
-        return get_problem(problem_id)
-    except UnknownProblem:
+        return context(request).ws.problem(problem_id)
+    except LookupError:
         raise HTTPException(404) from None
 
 
 @router.get("/problems")
 def problems(request: Request, topic: str | None = None) -> Response:
-    from mlinterview.judge.service import list_problems
-
-    return render(request, "problems.html", problems=list_problems(topic or None))
+    try:
+        found = context(request).ws.problems(topic or None)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return render(request, "problems.html", problems=found)
 
 
 @router.get("/problems/{problem_id}")
 def problem(request: Request, problem_id: str) -> Response:
     from mlinterview.judge.service import starter_code
 
-    found = _problem_or_404(problem_id)
+    found = _problem_or_404(request, problem_id)
     lang = context(request).lang()
     return render(
         request,
@@ -60,12 +60,8 @@ def submit(
     _: Csrf,
     code: Annotated[str, Form()] = "",
 ) -> Response:
-    from mlinterview.judge.service import judge_source, save_result
-
     if mode not in ("run", "submit"):
         raise HTTPException(404)
-    found = _problem_or_404(problem_id)
-    result = judge_source(found, code, visible_only=mode == "run")
-    if mode == "submit":
-        save_result(result, code, url=context(request).store.url)
+    found = _problem_or_404(request, problem_id)
+    result = context(request).ws.judge_submission(found.id, code, visible_only=mode == "run")
     return render(request, "problem.html", problem=found, code=code, result=result, mode=mode)

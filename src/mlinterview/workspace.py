@@ -1,0 +1,452 @@
+"""The one object the CLI and the web app call: bank, problems, labs, store and judge.
+
+Every use case is one method here; adapters only parse input, call it and render what
+it returns (like sqlite-utils' ``Database`` for its CLI and Datasette). It is also where
+per-user scoping goes when accounts arrive: everything that reads or writes a person's
+data passes through this object.
+
+    >>> ws = Workspace("sqlite:///:memory:")
+    >>> card = ws.card("overfitting")
+    >>> ws.cards(topic="statistics")[0].topic.value
+    'statistics'
+    >>> feedback = ws.assess("overfitting", "More data and regularisation help.", "en")
+    >>> outcome = ws.record_rating("overfitting", 3, lang="en")
+    >>> ws.close()
+
+The store, the judge and the practice service are created on first use, so a command that
+lists cards never opens a database or starts a sandbox.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlinterview.content.loader import Bank, bundled_bank, load_bank
+from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
+
+if TYPE_CHECKING:
+    from mlinterview.grading.engine import GradeResult
+    from mlinterview.judge.problems import Problem
+    from mlinterview.judge.runner import Judge
+    from mlinterview.judge.verdict import JudgeResult
+    from mlinterview.labs.base import Lab, LabResult
+    from mlinterview.practice.dashboard import Dashboard, DashboardCache
+    from mlinterview.practice.mock import (
+        AnswerResult,
+        MockReport,
+        MockState,
+        MockSummary,
+        QuestionView,
+    )
+    from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
+    from mlinterview.practice.session import Assessment
+    from mlinterview.store.db import Store
+
+LANGUAGES = ("en", "de")
+
+
+class CardNotFound(LookupError):
+    """No card with that id."""
+
+
+class BatchRecordError(ValueError):
+    """One line of a batch cannot be graded; the message names the line and the fix."""
+
+
+def random_seed() -> int:
+    """The seed of a mock or kit nobody chose one for; it is recorded, so it can be replayed."""
+    return random.SystemRandom().randrange(1, 10**6)
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use en or de")
+    return lang
+
+
+def _choice(
+    value: str | None, allowed: type[Topic | Role | Difficulty | Source], name: str
+) -> str | None:
+    if value is None or value == "":
+        return None
+    options = [item.value for item in allowed]
+    if value not in options:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
+    return value
+
+
+@dataclass(frozen=True)
+class MockStep:
+    """An answer in a mock interview and, when it was the last one, the finished report."""
+
+    answer: AnswerResult
+    report: MockReport | None
+
+
+class Workspace:
+    """Bank, store, judge and labs behind one method per use case (see the module doc)."""
+
+    def __init__(
+        self,
+        store: Store | str | None = None,
+        *,
+        bank: Bank | None = None,
+        bank_dir: Path | None = None,
+        judge: Judge | None = None,
+    ) -> None:
+        self._store_arg = store
+        self._store: Store | None = store if not isinstance(store, str | None) else None
+        self._bank = bank if bank is not None else (load_bank(bank_dir) if bank_dir else None)
+        self.bank_dir = bank_dir
+        self._judge = judge
+        self._practice: PracticeService | None = None
+        self._dashboard: DashboardCache | None = None
+
+    # -- parts, created on first use ------------------------------------------------------
+    @property
+    def bank(self) -> Bank:
+        if self._bank is None:
+            self._bank = bundled_bank()
+        return self._bank
+
+    @property
+    def store(self) -> Store:
+        """The database (default: the user's SQLite file); StoreError if it cannot open."""
+        if self._store is None:
+            from mlinterview.store.db import open_store
+
+            url = self._store_arg if isinstance(self._store_arg, str) else None
+            self._store = open_store(url)
+        return self._store
+
+    @property
+    def judge(self) -> Judge:
+        if self._judge is None:
+            from mlinterview.judge.runner import default_judge
+
+            self._judge = default_judge()
+        return self._judge
+
+    @property
+    def practice(self) -> PracticeService:
+        if self._practice is None:
+            from mlinterview.practice.scheduling import PracticeService
+
+            self._practice = PracticeService(self.store)
+        return self._practice
+
+    def close(self) -> None:
+        if self._store is not None and self._store_arg is not self._store:
+            self._store.close()
+
+    # -- the bank --------------------------------------------------------------------------
+    def card(self, card_id: str) -> Card:
+        card = self.bank.get(card_id)
+        if card is None:
+            raise CardNotFound(
+                f"no question with id {card_id!r}; see `mlinterview list` or `search`"
+            )
+        return card
+
+    def cards(
+        self,
+        *,
+        topic: str | None = None,
+        role: str | None = None,
+        difficulty: str | None = None,
+        source: str | None = None,
+    ) -> list[Card]:
+        """Cards matching every filter; an unknown value is a ValueError naming the options."""
+        chosen = {
+            "topic": _choice(topic, Topic, "topic"),
+            "role": _choice(role, Role, "role"),
+            "difficulty": _choice(difficulty, Difficulty, "difficulty"),
+            "source": _choice(source, Source, "source"),
+        }
+        return self.bank.filter(**chosen)
+
+    def search(self, text: str = "", **filters: str | None) -> list[Card]:
+        """Cards whose text (either language) matches ``text``, within the filters."""
+        allowed = {card.id for card in self.cards(**filters)}
+        found = self.bank.search(text) if text.strip() else list(self.bank)
+        return [card for card in found if card.id in allowed]
+
+    # -- practice --------------------------------------------------------------------------
+    def next_cards(
+        self, *, topic: str | None = None, role: str | None = None, limit: int | None = None
+    ) -> list[Card]:
+        """Queued cards first, then due ones, then new ones (spaced repetition)."""
+        return self.practice.next_cards(self.cards(topic=topic, role=role), limit=limit)
+
+    def assess(self, card: Card | str, answer: str, lang: str) -> Assessment:
+        """Feedback on a typed answer: score, key-point statuses, a suggested rating."""
+        from mlinterview.practice.session import assess_answer
+
+        found = card if isinstance(card, Card) else self.card(card)
+        return assess_answer(found, answer, check_lang(lang))
+
+    def record_rating(
+        self,
+        card_id: str,
+        rating: int,
+        *,
+        lang: str,
+        answer: str | None = None,
+        assessment: Assessment | None = None,
+        duration_ms: int | None = None,
+        origin: str = "practice",
+    ) -> ReviewOutcome:
+        """Schedule the card and log the review in one transaction.
+
+        The stored score is the grader's, computed here from the answer (or taken from an
+        ``assessment`` this process made): a score sent along with a form is never stored.
+        """
+        card = self.card(card_id)
+        if assessment is None and answer and answer.strip():
+            assessment = self.assess(card, answer, lang)
+        outcome = self.practice.record_review(
+            card.id,
+            rating,
+            lang=check_lang(lang),
+            answer=answer or None,
+            score=assessment.score if assessment is not None else None,
+            duration_ms=duration_ms,
+            origin=origin,
+        )
+        if self._dashboard is not None:
+            self._dashboard.invalidate()
+        return outcome
+
+    def stats(self) -> list[TopicStats]:
+        return self.practice.stats(self.bank)
+
+    def dashboard(self) -> Dashboard:
+        if self._dashboard is None:
+            from mlinterview.practice.dashboard import DashboardCache
+
+            self._dashboard = DashboardCache(self.practice, self.bank)
+        return self._dashboard.get()
+
+    # -- answer feedback -------------------------------------------------------------------
+    def grade(self, card_id: str, text: str, lang: str) -> GradeResult:
+        from mlinterview.grading.engine import grade_card
+
+        return grade_card(self.card(card_id), text, check_lang(lang))
+
+    def grade_batch(self, lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """Grade JSON Lines records in order; a bad line raises BatchRecordError naming it.
+
+        A record with an ``id`` of a bank card is graded against that card's rubric;
+        otherwise against its own ``question`` and ``reference_answer``.
+        """
+        from mlinterview.grading.engine import grade_card, grade_free
+
+        jobs = [
+            (n, _batch_record(line, n)) for n, line in enumerate(lines, start=1) if line.strip()
+        ]
+        for n, record in jobs:
+            card_id = record.get("id")
+            if card_id is not None:
+                card = self.bank.get(str(card_id))
+                if card is None:
+                    raise BatchRecordError(f"line {n}: no bank card with id {card_id!r}")
+                result = grade_card(card, record["answer"], record["lang"])
+            else:
+                result = grade_free(
+                    record["question"], record["reference_answer"], record["answer"], record["lang"]
+                )
+            yield {"line": n, **result.to_dict()}
+
+    # -- mock interviews and kits ----------------------------------------------------------
+    def start_mock(
+        self,
+        role: str,
+        *,
+        minutes: int = 45,
+        level: str = "mid",
+        lang: str = "en",
+        seed: int | None = None,
+    ) -> MockState:
+        """Plan and store a mock; without a seed a random one is drawn (and recorded)."""
+        from mlinterview.practice.mock import load_mock, start_mock
+        from mlinterview.practice.plan import plan_interview
+
+        plan = plan_interview(role, minutes, seed if seed is not None else random_seed(), level)
+        return load_mock(self.store, start_mock(self.store, plan, check_lang(lang)))
+
+    def mock(self, mock_id: int) -> MockState:
+        """A stored mock; MockError (a LookupError) when there is none with this id."""
+        from mlinterview.practice.mock import load_mock
+
+        return load_mock(self.store, mock_id)
+
+    def mock_question(self, mock_id: int) -> QuestionView | None:
+        """The next unanswered question, or None when every question has an answer."""
+        from mlinterview.practice.mock import question_view
+
+        state = self.mock(mock_id)
+        position = state.next_position()
+        if state.finished or position is None:
+            return None
+        return question_view(state, position)
+
+    def answer_mock(self, mock_id: int, position: int, text: str, elapsed: float) -> MockStep:
+        """Grade and store one answer; the last answer finishes the mock (scores, review queue)."""
+        from mlinterview.practice.mock import answer
+
+        result = answer(self.store, mock_id, position, text, elapsed)
+        report = None
+        if self.mock(mock_id).next_position() is None:
+            report = self.finish_mock(mock_id)
+        return MockStep(result, report)
+
+    def finish_mock(self, mock_id: int) -> MockReport:
+        """End a mock now: unanswered questions score 0 and their cards are queued."""
+        from mlinterview.practice.mock import finish
+
+        report = finish(self.store, mock_id)
+        if self._dashboard is not None:
+            self._dashboard.invalidate()
+        return report
+
+    def mock_report(self, mock_id: int) -> MockReport:
+        """The report of a stored mock, finished or not; reads only."""
+        from mlinterview.practice.mock import mock_report
+
+        return mock_report(self.store, mock_id)
+
+    def mocks(self) -> list[MockSummary]:
+        from mlinterview.practice.mock import list_mocks
+
+        return list_mocks(self.store)
+
+    def kit(
+        self,
+        role: str,
+        *,
+        level: str = "mid",
+        minutes: int = 60,
+        lang: str = "en",
+        seed: int | None = None,
+        fmt: str = "md",
+    ) -> tuple[bytes, int]:
+        """An interviewer kit as bytes in ``fmt`` (md, html, pdf) and the seed it used."""
+        from mlinterview.practice.kits import FORMATS, build_kit, render_kit
+        from mlinterview.practice.plan import PlanError, plan_interview
+
+        if fmt not in FORMATS:
+            raise PlanError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        chosen = seed if seed is not None else random_seed()
+        plan = plan_interview(role, minutes, chosen, level)
+        return render_kit(build_kit(plan, check_lang(lang)), fmt), chosen
+
+    # -- labs ------------------------------------------------------------------------------
+    def labs(self) -> list[Lab]:
+        from mlinterview.labs.registry import all_labs
+
+        return all_labs()
+
+    def lab(self, lab_id: str) -> Lab:
+        """A registered lab; LabNotFoundError (a LookupError) otherwise."""
+        from mlinterview.labs.registry import get_lab
+
+        return get_lab(lab_id)
+
+    def run_lab(
+        self,
+        lab_id: str,
+        overrides: Mapping[str, Any] | None = None,
+        *,
+        lang: str = "en",
+        render: bool = True,
+    ) -> LabResult:
+        from mlinterview.labs.registry import run_lab
+
+        return run_lab(lab_id, overrides, render=render, lang=check_lang(lang))
+
+    # -- coding problems -------------------------------------------------------------------
+    def problems(self, topic: str | None = None) -> list[Problem]:
+        """Problems, optionally of one topic (ValueError naming the topics if unknown)."""
+        from mlinterview.judge.service import list_problems
+
+        return list_problems(_choice(topic, Topic, "topic"))
+
+    def problem(self, problem_id: str) -> Problem:
+        """A problem; UnknownProblem (a LookupError) names the closest id otherwise."""
+        from mlinterview.judge.problems import get_problem
+
+        return get_problem(problem_id)
+
+    def judge_submission(
+        self,
+        problem_id: str,
+        source: str | bytes,
+        *,
+        visible_only: bool = False,
+        save: bool = True,
+    ) -> JudgeResult:
+        """Judge code in the sandbox (only the examples with ``visible_only``) and store
+        the verdict of a full run."""
+        from mlinterview.judge.service import judge_source
+
+        problem = self.problem(problem_id)
+        text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+        result = judge_source(problem, source, visible_only=visible_only, judge=self.judge)
+        if save and not visible_only:
+            self.save_submission(result, text)
+        return result
+
+    def judge_file(self, problem_id: str, path: Path) -> tuple[JudgeResult, str]:
+        """Judge a solution file (SubmissionFileError if unreadable); not stored yet."""
+        from mlinterview.judge.service import judge_file
+
+        self.problem(problem_id)
+        return judge_file(problem_id, path, self.judge)
+
+    def save_submission(self, result: JudgeResult, code: str) -> int:
+        """Store a verdict's public form (never hidden data) with the code; returns its id."""
+        from mlinterview.judge.service import save_result
+
+        return save_result(result, code.replace("\x00", "\ufffd"), self.store)
+
+    # -- settings --------------------------------------------------------------------------
+    def language(self, default: str = "en") -> str:
+        from mlinterview.store.settings import get_setting
+
+        value = get_setting(self.store, "lang", default)
+        return value if value in LANGUAGES else default
+
+    def set_language(self, lang: str) -> None:
+        from mlinterview.store.settings import set_setting
+
+        set_setting(self.store, "lang", check_lang(lang))
+
+
+def _batch_record(line: str, n: int) -> dict[str, Any]:
+    """One validated batch record; a bad line stops the batch with its line number."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BatchRecordError(
+            f"line {n}: not valid JSON ({exc.msg}); each line must be one JSON object"
+        ) from None
+    if not isinstance(record, dict):
+        raise BatchRecordError(
+            f"line {n}: expected a JSON object with question, reference_answer, answer, lang"
+        )
+    needed = (
+        ("answer", "lang")
+        if record.get("id") is not None
+        else ("question", "reference_answer", "answer", "lang")
+    )
+    for key in needed:
+        if not isinstance(record.get(key), str):
+            raise BatchRecordError(f"line {n}: field {key!r} is missing or not a string")
+    if record["lang"] not in LANGUAGES:
+        raise BatchRecordError(f"line {n}: lang must be 'en' or 'de', not {record['lang']!r}")
+    return record
