@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.content.loader import Bank, bundled_bank, load_bank
-from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
+from mlinterview.vocabulary import LANGUAGES, Difficulty, Role, Source, Topic, check_choice
 
 if TYPE_CHECKING:
+    from mlinterview.content.index import CardEntry
+    from mlinterview.content.loader import Bank
+    from mlinterview.content.schema import Card
     from mlinterview.grading.engine import GradeResult
     from mlinterview.judge.problems import Problem
     from mlinterview.judge.runner import Judge
@@ -46,8 +48,6 @@ if TYPE_CHECKING:
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
     from mlinterview.practice.session import Assessment
     from mlinterview.store.db import Store
-
-LANGUAGES = ("en", "de")
 
 
 class CardNotFound(LookupError):
@@ -67,17 +67,6 @@ def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use en or de")
     return lang
-
-
-def _choice(
-    value: str | None, allowed: type[Topic | Role | Difficulty | Source], name: str
-) -> str | None:
-    if value is None or value == "":
-        return None
-    options = [item.value for item in allowed]
-    if value not in options:
-        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
-    return value
 
 
 @dataclass(frozen=True)
@@ -101,7 +90,7 @@ class Workspace:
     ) -> None:
         self._store_arg = store
         self._store: Store | None = store if not isinstance(store, str | None) else None
-        self._bank = bank if bank is not None else (load_bank(bank_dir) if bank_dir else None)
+        self._bank = bank
         self.bank_dir = bank_dir
         self._judge = judge
         self._practice: PracticeService | None = None
@@ -111,7 +100,9 @@ class Workspace:
     @property
     def bank(self) -> Bank:
         if self._bank is None:
-            self._bank = bundled_bank()
+            from mlinterview.content.loader import bundled_bank, load_bank
+
+            self._bank = bundled_bank() if self.bank_dir is None else load_bank(self.bank_dir)
         return self._bank
 
     @property
@@ -163,12 +154,25 @@ class Workspace:
     ) -> list[Card]:
         """Cards matching every filter; an unknown value is a ValueError naming the options."""
         chosen = {
-            "topic": _choice(topic, Topic, "topic"),
-            "role": _choice(role, Role, "role"),
-            "difficulty": _choice(difficulty, Difficulty, "difficulty"),
-            "source": _choice(source, Source, "source"),
+            "topic": check_choice(topic, Topic, "topic"),
+            "role": check_choice(role, Role, "role"),
+            "difficulty": check_choice(difficulty, Difficulty, "difficulty"),
+            "source": check_choice(source, Source, "source"),
         }
         return self.bank.filter(**chosen)
+
+    def summaries(self, *, topic: str | None = None, role: str | None = None) -> list[CardEntry]:
+        """What listing needs of each card, without loading the bank (a cached index)."""
+        from mlinterview.content.index import card_entries, entries_of
+
+        topic = check_choice(topic, Topic, "topic")
+        role = check_choice(role, Role, "role")
+        entries = entries_of(self._bank) if self._bank is not None else card_entries(self.bank_dir)
+        return [
+            entry
+            for entry in entries
+            if (topic is None or entry.topic == topic) and (role is None or role in entry.roles)
+        ]
 
     def search(self, text: str = "", **filters: str | None) -> list[Card]:
         """Cards whose text (either language) matches ``text``, within the filters."""
@@ -187,7 +191,7 @@ class Workspace:
         """Feedback on a typed answer: score, key-point statuses, a suggested rating."""
         from mlinterview.practice.session import assess_answer
 
-        found = card if isinstance(card, Card) else self.card(card)
+        found = self.card(card) if isinstance(card, str) else card
         return assess_answer(found, answer, check_lang(lang))
 
     def record_rating(
@@ -374,7 +378,7 @@ class Workspace:
         """Problems, optionally of one topic (ValueError naming the topics if unknown)."""
         from mlinterview.judge.service import list_problems
 
-        return list_problems(_choice(topic, Topic, "topic"))
+        return list_problems(check_choice(topic, Topic, "topic"))
 
     def problem(self, problem_id: str) -> Problem:
         """A problem; UnknownProblem (a LookupError) names the closest id otherwise."""

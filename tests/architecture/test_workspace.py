@@ -3,6 +3,7 @@ web app through FastAPI's TestClient, both over a real SQLite store and the real
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -145,3 +146,20 @@ def test_mlinterview_lang_reaches_labs_and_grade_statuses(sqlite_url: str) -> No
     assert "fehlt" in graded.output and "missing" not in graded.output
     bad = runner.invoke(cli_app, ["labs", "--lang", "fr"])
     assert bad.exit_code == 1 and "--lang must be en or de" in bad.output
+
+
+def test_the_list_index_follows_every_edit_of_the_bank(tmp_path: Path) -> None:
+    """`list` reads a cached index; an edited, added or removed card file refreshes it."""
+    bank = tmp_path / "bank"
+    shutil.copytree(default_bank_dir() / "questions", bank / "questions")
+    env = {"MLINTERVIEW_BANK_DIR": str(bank), "COLUMNS": "200"}
+    first = runner.invoke(cli_app, ["list", "--json"], env=env)
+    assert first.exit_code == 0, first.output
+    (card,) = (bank / "questions").glob("*/overfitting.yaml")
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("  en: ", "  en: EDITED ", 1), encoding="utf-8")
+    edited = runner.invoke(cli_app, ["list", "--topic", card.parent.name], env=env)
+    assert "EDITED" in edited.output
+    next((bank / "questions").glob("*/k-nearest-neighbours.yaml")).unlink()
+    shorter = runner.invoke(cli_app, ["list", "--json"], env=env)
+    assert len(json.loads(shorter.output)) == len(json.loads(first.output)) - 1

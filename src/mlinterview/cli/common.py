@@ -45,21 +45,26 @@ LangOption = Annotated[
 ]
 
 
-_workspaces: dict[tuple[str | None, str | None], Workspace] = {}
+_workspaces: dict[tuple[str | None, str | None, str | None], Workspace] = {}
 
 
 def workspace(*, store: bool = False) -> Workspace:
-    """The core object every command calls (one per database location).
+    """The core object every command calls (one per database and bank location).
+
+    ``MLINTERVIEW_BANK_DIR`` points it at another bank folder (an author's working copy).
 
     With ``store=True`` the database is opened now, so a bad location is a one-line
     error before any work starts.
     """
+    from pathlib import Path
+
     from mlinterview.workspace import Workspace
 
-    key = (os.environ.get("MLINTERVIEW_DATABASE_URL"), os.environ.get("HOME"))
+    bank_dir = os.environ.get("MLINTERVIEW_BANK_DIR") or None
+    key = (os.environ.get("MLINTERVIEW_DATABASE_URL"), os.environ.get("HOME"), bank_dir)
     found = _workspaces.get(key)
     if found is None:
-        found = _workspaces[key] = Workspace()
+        found = _workspaces[key] = Workspace(bank_dir=Path(bank_dir) if bank_dir else None)
     if store:
         from mlinterview.store.db import StoreError
 

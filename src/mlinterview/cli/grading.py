@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.panel import Panel
-from rich.table import Table
 
 from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
 
@@ -54,6 +52,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
     ) -> None:
         """Answer one question and get feedback: key points covered/partly/missing, score."""
+        from rich.panel import Panel
+        from rich.table import Table
+
         ws = workspace()
         try:
             card = ws.card(card_id)

@@ -7,13 +7,11 @@ import time
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.panel import Panel
-from rich.table import Table
 
 from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
-from mlinterview.content.schema import Card
 
 if TYPE_CHECKING:
+    from mlinterview.content.schema import Card
     from mlinterview.workspace import Workspace
 
 TEXT = {
@@ -92,6 +90,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
     ) -> None:
         """Progress per topic: cards seen, due today, mature, average recall probability."""
+        from rich.table import Table
+
         rows = workspace(store=True).stats()
         if as_json:
             print_json([row.__dict__ for row in rows])
@@ -111,6 +111,8 @@ def register(app: typer.Typer) -> None:
 
 def _practise_card(ws: Workspace, card: Card, lang: str, index: int, total: int) -> bool | None:
     """Show one card and record its rating; None when the user quits or input ends."""
+    from rich.panel import Panel
+
     text = TEXT[lang]
     console.print(Panel(card.question.get(lang), title=f"[{index}/{total}] {card.id}"))
     console.print(text["answer"])

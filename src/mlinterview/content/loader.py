@@ -12,13 +12,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from mlinterview.content.index import default_bank_dir, questions_dir  # noqa: F401
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
@@ -37,14 +37,6 @@ class BankIssue:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.field}: {self.message}"
-
-
-def default_bank_dir() -> Path:
-    return Path(str(resources.files("mlinterview").joinpath("bank")))
-
-
-def questions_dir(bank_dir: Path | None = None) -> Path:
-    return (bank_dir or default_bank_dir()) / "questions"
 
 
 def _display(path: Path, root: Path) -> str:

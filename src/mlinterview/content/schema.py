@@ -7,59 +7,21 @@ translation can never drift away from the text it translates.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-LANGUAGES: tuple[str, ...] = ("en", "de")
-Language = Literal["en", "de"]
+from mlinterview.vocabulary import (  # noqa: F401 - re-exported: the schema's vocabulary
+    LANGUAGES,
+    Difficulty,
+    Language,
+    Role,
+    Source,
+    Topic,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Role(StrEnum):
-    """The fixed role vocabulary shared by practice filters, mock interviews and kits."""
-
-    GENERALIST = "generalist"
-    COMPUTER_VISION = "computer-vision"
-    NLP = "nlp"
-    LLM = "llm"
-    REINFORCEMENT_LEARNING = "reinforcement-learning"
-    BIG_TECH = "big-tech"
-
-
-class Topic(StrEnum):
-    """Topics follow the article's sections, plus the stages a real interview adds."""
-
-    BASICS = "basics"
-    TECHNICAL = "technical"
-    COMPUTER_VISION = "computer-vision"
-    NLP = "nlp"
-    LLM = "llm"
-    REINFORCEMENT_LEARNING = "reinforcement-learning"
-    FAANG = "faang"
-    CODING = "coding"
-    CAREER = "career"
-    SYSTEM_DESIGN = "system-design"
-    MLOPS = "mlops"
-    CLASSICAL_ML = "classical-ml"
-    DEEP_LEARNING = "deep-learning"
-    STATISTICS = "statistics"
-    EVALUATION = "evaluation"
-    DATA = "data"
-
-
-class Difficulty(StrEnum):
-    EASY = "easy"
-    MEDIUM = "medium"
-    HARD = "hard"
-
-
-class Source(StrEnum):
-    ARTICLE = "article"
-    EXTENDED = "extended"
 
 
 class Frozen(BaseModel):

@@ -11,30 +11,16 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, Literal
 
 from mlinterview.content.loader import Bank, bundled_bank
 from mlinterview.content.schema import Card, Role, Text, Topic
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
+from mlinterview.vocabulary import Level, Stage
 
 MIN_MINUTES = 15
 MAX_MINUTES = 240
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
-
-
-class Stage(StrEnum):
-    CODING = "coding"
-    ALGORITHMS = "algorithms"
-    ROLE = "role-specific"
-    SYSTEM_DESIGN = "system-design"
-    MLOPS = "mlops"
-
-
-class Level(StrEnum):
-    JUNIOR = "junior"
-    MID = "mid"
-    SENIOR = "senior"
 
 
 STAGE_TITLES: dict[Stage, Text] = {

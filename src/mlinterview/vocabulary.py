@@ -1,0 +1,84 @@
+"""The product's fixed vocabulary, in one place: languages, roles, topics, difficulties,
+sources, interview stages and levels.
+
+Plain enums with no dependencies, so anything (the CLI's start path included) can use
+them without loading pydantic or the bank.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+LANGUAGES: tuple[str, ...] = ("en", "de")
+Language = Literal["en", "de"]
+
+
+class Role(StrEnum):
+    """The roles practice filters, mock interviews and kits are planned for."""
+
+    GENERALIST = "generalist"
+    COMPUTER_VISION = "computer-vision"
+    NLP = "nlp"
+    LLM = "llm"
+    REINFORCEMENT_LEARNING = "reinforcement-learning"
+    BIG_TECH = "big-tech"
+
+
+class Topic(StrEnum):
+    """Subjects a candidate filters by; a card's folder is its topic."""
+
+    BASICS = "basics"
+    TECHNICAL = "technical"
+    COMPUTER_VISION = "computer-vision"
+    NLP = "nlp"
+    LLM = "llm"
+    REINFORCEMENT_LEARNING = "reinforcement-learning"
+    FAANG = "faang"
+    CODING = "coding"
+    CAREER = "career"
+    SYSTEM_DESIGN = "system-design"
+    MLOPS = "mlops"
+    CLASSICAL_ML = "classical-ml"
+    DEEP_LEARNING = "deep-learning"
+    STATISTICS = "statistics"
+    EVALUATION = "evaluation"
+    DATA = "data"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class Source(StrEnum):
+    ARTICLE = "article"
+    EXTENDED = "extended"
+
+
+class Stage(StrEnum):
+    """The five stages real ML interviews have."""
+
+    CODING = "coding"
+    ALGORITHMS = "algorithms"
+    ROLE = "role-specific"
+    SYSTEM_DESIGN = "system-design"
+    MLOPS = "mlops"
+
+
+class Level(StrEnum):
+    JUNIOR = "junior"
+    MID = "mid"
+    SENIOR = "senior"
+
+
+def check_choice(value: str | None, allowed: type[StrEnum], name: str) -> str | None:
+    """``value`` if it is one of ``allowed`` (None and "" mean no filter); else a ValueError
+    that lists the options."""
+    if value is None or value == "":
+        return None
+    options = [item.value for item in allowed]
+    if value not in options:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
+    return value
