@@ -7,23 +7,9 @@ enough that a wrong experiment (or a verdict computed from the wrong numbers) fa
 from __future__ import annotations
 
 import pytest
-from lab_cache import MY_LABS, default_result
+from lab_cache import default_result
 
-from mlinterview.labs.registry import get_lab, run_lab
-
-
-@pytest.mark.parametrize("lab_id", MY_LABS)
-def test_default_run_supports_the_claim(lab_id: str) -> None:
-    result = default_result(lab_id)
-    assert result.verdict == "supported", result.explanation.en
-    assert result.tables, "every lab shows its numbers in a table"
-    assert get_lab(lab_id).cards, "every lab belongs to a card"
-    for lang in ("en", "de"):
-        assert result.explanation.get(lang).strip()
-    # German explanations use decimal commas, never "0.123"-style numbers.
-    import re
-
-    assert not re.search(r"\b0\.\d", result.explanation.de), result.explanation.de
+from mlinterview.labs.registry import run_lab
 
 
 def test_feature_scaling_lifts_knn_by_ten_points() -> None:

@@ -60,7 +60,8 @@ def _first_failure(result: JudgeResult) -> str:
     return result.verdict.value
 
 
-def _judge_problem(judge: Judge, problem: Problem, tests: TestSet) -> list[BankIssue]:
+def check_problem(judge: Judge, problem: Problem, tests: TestSet) -> list[BankIssue]:
+    """The reference passes every test and each wrong solution fails a hidden one."""
     issues = []
     reference = problem.folder / REFERENCE_FILE
     result = judge.judge(problem, reference.read_bytes(), tests=tests, reveal_hidden=True)
@@ -157,7 +158,7 @@ def check_problems(
         return issues
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:
-            for judged in pool.map(lambda item: _judge_problem(active, *item), runnable):
+            for judged in pool.map(lambda item: check_problem(active, *item), runnable):
                 issues.extend(judged)
     finally:
         if own:
