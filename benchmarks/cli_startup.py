@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mlinterview.content.index import default_bank_dir
+from mlinterview.content.paths import default_bank_dir
 
 TRIVIAL_TYPER = """
 from typing import Annotated

@@ -33,18 +33,18 @@ if TYPE_CHECKING:
     from mlinterview.content.loader import Bank
     from mlinterview.content.schema import Card
     from mlinterview.grading.engine import GradeResult
-    from mlinterview.judge.problems import Problem
-    from mlinterview.judge.runner import Judge
-    from mlinterview.judge.verdict import JudgeResult
-    from mlinterview.labs.base import Lab, LabResult
-    from mlinterview.practice.dashboard import Dashboard, DashboardCache
-    from mlinterview.practice.mock import (
+    from mlinterview.interviews.mock import (
         AnswerResult,
         MockReport,
         MockState,
         MockSummary,
         QuestionView,
     )
+    from mlinterview.judge.problems import Problem
+    from mlinterview.judge.runner import Judge
+    from mlinterview.judge.verdict import JudgeResult
+    from mlinterview.labs.base import Lab, LabResult
+    from mlinterview.practice.dashboard import Dashboard, DashboardCache
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
     from mlinterview.practice.session import Assessment
     from mlinterview.store.db import Store
@@ -277,21 +277,21 @@ class Workspace:
         seed: int | None = None,
     ) -> MockState:
         """Plan and store a mock; without a seed a random one is drawn (and recorded)."""
-        from mlinterview.practice.mock import load_mock, start_mock
-        from mlinterview.practice.plan import plan_interview
+        from mlinterview.interviews.mock import load_mock, start_mock
+        from mlinterview.interviews.plan import plan_interview
 
         plan = plan_interview(role, minutes, seed if seed is not None else random_seed(), level)
         return load_mock(self.store, start_mock(self.store, plan, check_lang(lang)))
 
     def mock(self, mock_id: int) -> MockState:
         """A stored mock; MockError (a LookupError) when there is none with this id."""
-        from mlinterview.practice.mock import load_mock
+        from mlinterview.interviews.mock import load_mock
 
         return load_mock(self.store, mock_id)
 
     def mock_question(self, mock_id: int) -> QuestionView | None:
         """The next unanswered question, or None when every question has an answer."""
-        from mlinterview.practice.mock import question_view
+        from mlinterview.interviews.mock import question_view
 
         state = self.mock(mock_id)
         position = state.next_position()
@@ -301,7 +301,7 @@ class Workspace:
 
     def answer_mock(self, mock_id: int, position: int, text: str, elapsed: float) -> MockStep:
         """Grade and store one answer; the last answer finishes the mock (scores, review queue)."""
-        from mlinterview.practice.mock import answer
+        from mlinterview.interviews.mock import answer
 
         result = answer(self.store, mock_id, position, text, elapsed)
         report = None
@@ -311,7 +311,7 @@ class Workspace:
 
     def finish_mock(self, mock_id: int) -> MockReport:
         """End a mock now: unanswered questions score 0 and their cards are queued."""
-        from mlinterview.practice.mock import finish
+        from mlinterview.interviews.mock import finish
 
         report = finish(self.store, mock_id)
         if self._dashboard is not None:
@@ -320,12 +320,12 @@ class Workspace:
 
     def mock_report(self, mock_id: int) -> MockReport:
         """The report of a stored mock, finished or not; reads only."""
-        from mlinterview.practice.mock import mock_report
+        from mlinterview.interviews.mock import mock_report
 
         return mock_report(self.store, mock_id)
 
     def mocks(self) -> list[MockSummary]:
-        from mlinterview.practice.mock import list_mocks
+        from mlinterview.interviews.mock import list_mocks
 
         return list_mocks(self.store)
 
@@ -340,8 +340,8 @@ class Workspace:
         fmt: str = "md",
     ) -> tuple[bytes, int]:
         """An interviewer kit as bytes in ``fmt`` (md, html, pdf) and the seed it used."""
-        from mlinterview.practice.kits import FORMATS, build_kit, render_kit
-        from mlinterview.practice.plan import PlanError, plan_interview
+        from mlinterview.interviews.kits import FORMATS, build_kit, render_kit
+        from mlinterview.interviews.plan import PlanError, plan_interview
 
         if fmt not in FORMATS:
             raise PlanError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

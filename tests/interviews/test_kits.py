@@ -13,8 +13,8 @@ import pytest
 
 from mlinterview.content.loader import bundled_bank
 from mlinterview.content.schema import Role
-from mlinterview.practice.kits import build_kit, kit_html, kit_markdown, render_kit
-from mlinterview.practice.plan import Level, Stage, plan_interview
+from mlinterview.interviews.kits import build_kit, kit_html, kit_markdown, render_kit
+from mlinterview.interviews.plan import Level, Stage, plan_interview
 from mlinterview.practice.problem_info import bundled_problems
 
 ROLES = [r.value for r in Role]
@@ -219,7 +219,7 @@ def test_coding_stage_lists_edge_cases_but_kit_has_every_stage() -> None:
 
 def test_an_example_left_to_the_reference_shows_its_computed_value() -> None:
     """bootstrap_indices' first example depends on numpy's stream: the kit computes it."""
-    from mlinterview.practice.kits import _problem_question
+    from mlinterview.interviews.kits import _problem_question
 
     problem = bundled_problems()["bootstrap_indices"]
     assert problem.examples[0].expected is None  # the bank leaves it to the reference

@@ -18,8 +18,8 @@ from pathlib import Path
 from sqlalchemy import select as sql_select
 
 from mlinterview.content.loader import bundled_bank
-from mlinterview.practice.mock import REVIEW_BELOW
-from mlinterview.practice.plan import Stage, plan_interview
+from mlinterview.interviews.mock import REVIEW_BELOW
+from mlinterview.interviews.plan import Stage, plan_interview
 from mlinterview.practice.problem_info import problems_dir
 from mlinterview.store.db import Store
 from mlinterview.store.models import MockInterview, QueuedCard

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from mlinterview.content.loader import bundled_bank
 from mlinterview.content.schema import Card
-from mlinterview.practice.mock import (
+from mlinterview.interviews.mock import (
     REVIEW_BELOW,
     MockError,
     answer,
@@ -25,7 +25,7 @@ from mlinterview.practice.mock import (
     start_mock,
     write_report,
 )
-from mlinterview.practice.plan import InterviewPlan, Stage, plan_interview
+from mlinterview.interviews.plan import InterviewPlan, Stage, plan_interview
 from mlinterview.practice.problem_info import problems_dir
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store

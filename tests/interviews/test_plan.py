@@ -6,7 +6,7 @@ import pytest
 
 from mlinterview.content.loader import Bank, bundled_bank
 from mlinterview.content.schema import Role, Topic
-from mlinterview.practice.plan import (
+from mlinterview.interviews.plan import (
     DIFFICULTIES,
     MIN_MINUTES,
     ROLE_TOPICS,

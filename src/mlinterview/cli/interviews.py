@@ -1,4 +1,4 @@
-"""`mlinterview mock`, `mocks` and `kit`: terminal adapters over practice.mock / practice.kits.
+"""`mlinterview mock`, `mocks` and `kit`: terminal adapters over the Workspace (interviews.mock, interviews.kits).
 
 The terminal part is only reading answers and showing a timer: planning, grading,
 storing, scoring and rendering all live in the core modules the web app calls too.
@@ -17,7 +17,7 @@ import typer
 from mlinterview.cli.common import LangOption, console, err_console, fail, print_json, workspace
 
 if TYPE_CHECKING:
-    from mlinterview.practice.mock import MockReport, MockState, QuestionView
+    from mlinterview.interviews.mock import MockReport, MockState, QuestionView
     from mlinterview.workspace import Workspace
 
 TEXT = {
@@ -92,7 +92,7 @@ def _read_line() -> str:
 
 
 def _timer(started: float, budget: int) -> str:
-    from mlinterview.practice.render import format_seconds
+    from mlinterview.render import format_seconds
 
     elapsed = time.monotonic() - started
     left = budget - elapsed
@@ -148,7 +148,7 @@ def _show_question(view: QuestionView, lang: str) -> None:
     from rich.markdown import Markdown
     from rich.panel import Panel
 
-    from mlinterview.practice.render import format_seconds
+    from mlinterview.render import format_seconds
 
     header = (
         f"[{view.number} · {view.position + 1}/{view.total}] {view.stage_title} · "
@@ -173,8 +173,8 @@ def _check_out_dir(out: Path) -> None:
 def _run_mock(ws: Workspace, state: MockState) -> MockReport | None:
     """Ask every open question; the report once the last answer finished the mock, else
     None (input ended: everything answered is stored)."""
-    from mlinterview.practice.mock import MockError
-    from mlinterview.practice.render import format_seconds
+    from mlinterview.interviews.mock import MockError
+    from mlinterview.render import format_seconds
 
     text = TEXT[state.lang]
     while (view := ws.mock_question(state.id)) is not None:
@@ -217,8 +217,8 @@ def _run_mock(ws: Workspace, state: MockState) -> MockReport | None:
 def _print_report(report: MockReport) -> None:
     from rich.table import Table
 
-    from mlinterview.practice.mock import comparison_line, report_labels, report_title
-    from mlinterview.practice.render import format_seconds
+    from mlinterview.interviews.mock import comparison_line, report_labels, report_title
+    from mlinterview.render import format_seconds
 
     t = report_labels(report.lang)
     text = TEXT[report.lang]
@@ -297,9 +297,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """A timed mock interview over the five stages, graded, with a report at the end."""
-        from mlinterview.practice.mock import MockError, default_reports_dir, write_report
-        from mlinterview.practice.plan import LEVEL_TITLES, ROLE_TITLES, STAGE_TITLES, PlanError
-        from mlinterview.practice.render import format_seconds
+        from mlinterview.interviews.mock import MockError, default_reports_dir, write_report
+        from mlinterview.interviews.plan import LEVEL_TITLES, ROLE_TITLES, STAGE_TITLES, PlanError
+        from mlinterview.render import format_seconds
 
         out_dir = out or default_reports_dir()
         if resume is None and role is None:
@@ -355,7 +355,7 @@ def register(app: typer.Typer) -> None:
         """Past mock interviews with scores, and the change versus the previous one per role."""
         from rich.table import Table
 
-        from mlinterview.practice.plan import Stage
+        from mlinterview.interviews.plan import Stage
 
         rows = workspace(store=True).mocks()
         if as_json:
@@ -403,7 +403,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """An interviewer kit: questions per stage with timing, key points, red flags, scoring."""
-        from mlinterview.practice.plan import PlanError
+        from mlinterview.interviews.plan import PlanError
 
         if fmt == "pdf" and out is None:
             fail("--format pdf needs --out FILE")

@@ -12,23 +12,16 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from mlinterview.content.paths import questions_dir
 
 if TYPE_CHECKING:
     from mlinterview.content.loader import Bank
     from mlinterview.content.schema import Card
 
 INDEX_VERSION = 1
-
-
-def default_bank_dir() -> Path:
-    return Path(str(resources.files("mlinterview").joinpath("bank")))
-
-
-def questions_dir(bank_dir: Path | None = None) -> Path:
-    return (bank_dir or default_bank_dir()) / "questions"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from mlinterview.content.index import default_bank_dir, questions_dir  # noqa: F401
+from mlinterview.content.paths import default_bank_dir, questions_dir  # noqa: F401
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing

@@ -89,13 +89,13 @@ def _model() -> Any:
 
 
 def _html(markdown: str) -> str:
-    from mlinterview.practice.render import md_to_html
+    from mlinterview.render import md_to_html
 
     return str(md_to_html(markdown)).strip()
 
 
 def _list_html(items: Iterable[str]) -> str:
-    from mlinterview.practice.render import md_inline
+    from mlinterview.render import md_inline
 
     return "<ul>" + "".join(f"<li>{md_inline(flat(item))}</li>" for item in items) + "</ul>"
 

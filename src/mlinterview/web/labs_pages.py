@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from mlinterview.labs.base import Lab, LabNotFoundError, LabParameterError, LabUnavailableError
-from mlinterview.web.app import context, render, verify_csrf
+from mlinterview.web.common import context, render, verify_csrf
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]

@@ -13,11 +13,11 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mlinterview.content.schema import Role
-from mlinterview.practice.plan import Level
-from mlinterview.web.app import context, render, verify_csrf
+from mlinterview.interviews.plan import Level
+from mlinterview.web.common import context, render, verify_csrf
 
 if TYPE_CHECKING:
-    from mlinterview.practice.mock import MockState
+    from mlinterview.interviews.mock import MockState
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
@@ -57,8 +57,8 @@ def mock_start(
     level: Annotated[str, Form()] = "mid",
     seed: Annotated[str, Form()] = "",
 ) -> Response:
-    from mlinterview.practice.mock import MockError
-    from mlinterview.practice.plan import PlanError
+    from mlinterview.interviews.mock import MockError
+    from mlinterview.interviews.plan import PlanError
 
     ctx = context(request)
     try:
@@ -89,7 +89,7 @@ def mock_answer(
     shown_at: Annotated[float, Form()],
     text: Annotated[str, Form()] = "",
 ) -> Response:
-    from mlinterview.practice.mock import MockError
+    from mlinterview.interviews.mock import MockError
 
     _state_or_404(request, mock_id)
     elapsed = max(0.0, time.time() - shown_at)
@@ -109,7 +109,7 @@ def mock_finish(request: Request, mock_id: int, _: Csrf) -> Response:
 
 @router.get("/mock/{mock_id}/report")
 def mock_report_page(request: Request, mock_id: int) -> Response:
-    from mlinterview.practice.mock import report_html
+    from mlinterview.interviews.mock import report_html
 
     _state_or_404(request, mock_id)
     return HTMLResponse(report_html(context(request).ws.mock_report(mock_id)))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
-from mlinterview.web.app import context, render, verify_csrf
+from mlinterview.web.common import context, render, verify_csrf
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
-from mlinterview.web.app import context, render, verify_csrf
+from mlinterview.web.common import context, render, verify_csrf
 
 if TYPE_CHECKING:
     from mlinterview.judge.problems import Problem

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from mlinterview.content.loader import Bank, bundled_bank
 from mlinterview.content.schema import Card
-from mlinterview.practice.plan import (
+from mlinterview.interviews.plan import (
     LEVEL_TITLES,
     ROLE_TITLES,
     STAGE_TITLES,
@@ -28,8 +28,8 @@ from mlinterview.practice.plan import (
     StagePlan,
 )
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
-from mlinterview.practice.render import format_seconds, md_cell, render_template
 from mlinterview.practice.session import PointStatus as PointResult
+from mlinterview.render import format_seconds, md_cell, render_template
 from mlinterview.store import mocks as mock_store
 from mlinterview.store.db import Store
 

@@ -1,4 +1,5 @@
-"""Shared rendering helpers for kits and mock reports: Markdown, Jinja2 HTML and PDF.
+"""The one render layer: Markdown (one configuration for the web app, kits and reports),
+the kits' and reports' Jinja2 HTML, and PDF.
 
 Bank texts are Markdown written by us, but they are still rendered with raw HTML
 disabled, so nothing in a card can inject markup into a report. PDF rendering fetches
@@ -39,8 +40,9 @@ def _markdown() -> object:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+@lru_cache(maxsize=1024)
 def md_to_html(text: str) -> Markup:
-    """Render our Markdown with raw HTML escaped."""
+    """Render our Markdown with raw HTML escaped (cached: bank texts repeat on every page)."""
     from markdown_it import MarkdownIt
 
     renderer = _markdown()
@@ -61,7 +63,7 @@ def jinja_env() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("mlinterview.practice", "templates"),
+        loader=PackageLoader("mlinterview.interviews", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from mlinterview.content.loader import Bank, bundled_bank
-from mlinterview.practice.plan import (
+from mlinterview.interviews.plan import (
     LEVEL_TITLES,
     ROLE_TITLES,
     STAGE_TITLES,
@@ -23,7 +23,7 @@ from mlinterview.practice.plan import (
     Stage,
 )
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
-from mlinterview.practice.render import format_seconds, html_to_pdf, md_cell, render_template
+from mlinterview.render import format_seconds, html_to_pdf, md_cell, render_template
 
 KitFormat = Literal["md", "html", "pdf"]
 FORMATS: tuple[str, ...] = ("md", "html", "pdf")

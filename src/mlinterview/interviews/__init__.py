@@ -1,0 +1,1 @@
+"""Interviews: the five-stage plan, mock interviews with their reports, interviewer kits."""

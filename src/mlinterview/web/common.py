@@ -1,0 +1,104 @@
+"""What every page module shares: the request's context, CSRF, the templates, rendering.
+
+Page modules import this, and ``app.py`` imports the page modules: no import circle.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from mlinterview.content.schema import Card
+from mlinterview.practice.dashboard import Dashboard, mastery
+from mlinterview.render import md_to_html
+from mlinterview.web.i18n import translator
+from mlinterview.workspace import Workspace
+
+HERE = Path(__file__).parent
+CSRF_COOKIE = "mli_csrf"
+CSRF_FIELD = "csrf_token"
+MAX_BODY_BYTES = 256 * 1024
+
+
+class CsrfError(Exception):
+    """A POST without a matching token."""
+
+
+@dataclass
+class WebContext:
+    """The app's Workspace plus the page fragments cached per language (single local user)."""
+
+    ws: Workspace
+    language: str = "en"
+    _dashboard_html: tuple[Dashboard, str, Markup] | None = None
+    _card_html: dict[tuple[str, str], Markup] = field(default_factory=dict)
+
+    def lang(self) -> str:
+        return self.language
+
+    def set_lang(self, lang: str) -> None:
+        self.ws.set_language(lang)
+        self.language = lang
+
+    def dashboard_body(self, board: Dashboard) -> Markup:
+        """The dashboard's numbers and charts, rendered once per dashboard and language."""
+        cached = self._dashboard_html
+        if cached is None or cached[0] is not board or cached[1] != self.language:
+            html = templates.get_template("_dashboard_body.html").render(
+                board=board, mastery=mastery, t=translator(self.language), lang=self.language
+            )
+            cached = (board, self.language, Markup(html))
+            self._dashboard_html = cached
+        return cached[2]
+
+    def card_body(self, card: Card) -> Markup:
+        """A question page's content; bank texts never change while the app runs."""
+        key = (card.id, self.language)
+        if key not in self._card_html:
+            html = templates.get_template("_question_body.html").render(
+                card=card, t=translator(self.language), lang=self.language
+            )
+            self._card_html[key] = Markup(html)
+        return self._card_html[key]
+
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+# One Markdown configuration for the whole product (raw HTML escaped, tables on).
+templates.env.filters["md"] = md_to_html
+
+
+def context(request: Request) -> WebContext:
+    ctx: WebContext = request.app.state.ctx
+    return ctx
+
+
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    ctx = context(request)
+    lang = ctx.lang()
+    token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    response = templates.TemplateResponse(
+        request,
+        template,
+        {"lang": lang, "t": translator(lang), "csrf_token": token, **values},
+        status_code=status_code,
+    )
+    if request.cookies.get(CSRF_COOKIE) != token:
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+    return response
+
+
+async def verify_csrf(request: Request) -> None:
+    form = await request.form()
+    sent = form.get(CSRF_FIELD)
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not cookie or not isinstance(sent, str) or not secrets.compare_digest(sent, cookie):
+        raise CsrfError
