@@ -20,7 +20,7 @@ from sqlalchemy import select as sql_select
 from mlinterview.content.loader import bundled_bank
 from mlinterview.interviews.mock import REVIEW_BELOW
 from mlinterview.interviews.plan import Stage, plan_interview
-from mlinterview.practice.problem_info import problems_dir
+from mlinterview.judge.problems import problems_dir
 from mlinterview.store.db import Store
 from mlinterview.store.models import MockInterview, QueuedCard
 

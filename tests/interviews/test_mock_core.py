@@ -26,7 +26,7 @@ from mlinterview.interviews.mock import (
     write_report,
 )
 from mlinterview.interviews.plan import InterviewPlan, Stage, plan_interview
-from mlinterview.practice.problem_info import problems_dir
+from mlinterview.judge.problems import problems_dir
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store
 from mlinterview.store.models import MockAnswer

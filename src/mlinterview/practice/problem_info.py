@@ -1,9 +1,9 @@
-"""What interviews need to know about a coding problem, read straight from its folder.
+"""What interviews need to know about a coding problem: a view over the judge's loader.
 
-The judge owns running and verifying problems; mock interviews and kits only need the
+There is one problem loader (``judge.problems``); mock interviews and kits only need the
 descriptive parts (title, statement, difficulty, linked cards, the names of the hidden
-cases and the mistakes the wrong solutions embody), so this reader is small, never
-imports numpy and never touches the reference solution's code.
+cases and the mistakes the wrong solutions embody), so this view never imports numpy and
+never runs the reference solution.
 """
 
 from __future__ import annotations
@@ -12,17 +12,19 @@ import ast
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from mlinterview.content.loader import default_bank_dir
 from mlinterview.content.schema import Text
 
+if TYPE_CHECKING:
+    from mlinterview.judge.problems import Problem
+
 try:
-    from yaml import CSafeLoader as _YamlLoader
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,6 @@ class ProblemInfo:
     time_seconds: float
 
 
-def problems_dir(bank_dir: Path | None = None) -> Path:
-    return (bank_dir or default_bank_dir()) / "problems"
-
-
-def _load_yaml(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
-
-
 def _mistake(path: Path) -> str | None:
     """The wrong solution's docstring names its mistake; keep it without the 'Wrong:'."""
     try:
@@ -69,54 +63,42 @@ def _mistake(path: Path) -> str | None:
     return first[:1].upper() + first[1:] if first else None
 
 
-def read_problem(folder: Path) -> ProblemInfo | None:
-    """One problem folder, or None when it is not a complete problem (the bank check says why)."""
-    meta_path = folder / "problem.yaml"
-    if not meta_path.is_file():
-        return None
+def info_of(problem: Problem) -> ProblemInfo:
+    """The descriptive view of a problem the judge's loader validated."""
+    from mlinterview.judge.problems import TESTS_FILE, TestsFile
+
+    cases: tuple[str, ...] = ()
     try:
-        meta = _load_yaml(meta_path)
-        tests = _load_yaml(folder / "tests.yaml") if (folder / "tests.yaml").is_file() else {}
-        title = Text.model_validate(meta["title"])
-        statement = Text.model_validate(meta["statement"])
-        examples = tuple(
-            Example(dict(item.get("args", {})), item.get("expected"))
-            for item in meta.get("examples") or ()
-        )
-        case_names = tuple(
-            str(case["name"]) for case in (tests or {}).get("cases") or () if "name" in case
-        )
-        mistakes = tuple(
-            text for text in (_mistake(path) for path in sorted(folder.glob("wrong_*.py"))) if text
-        )
-        return ProblemInfo(
-            id=str(meta["id"]),
-            title=title,
-            topic=str(meta["topic"]),
-            difficulty=str(meta["difficulty"]),
-            cards=tuple(str(card) for card in meta.get("cards") or ()),
-            function=str(meta["function"]),
-            statement=statement,
-            examples=examples,
-            case_names=case_names,
-            mistakes=mistakes,
-            time_seconds=float((meta.get("limits") or {}).get("time_seconds", 2.0)),
-        )
-    except (KeyError, TypeError, ValueError, yaml.YAMLError, AttributeError):
-        return None
+        raw = yaml.load((problem.folder / TESTS_FILE).read_text(encoding="utf-8"), Loader=_Loader)
+        cases = tuple(case.name for case in TestsFile.model_validate(raw).cases)
+    except (OSError, ValueError, yaml.YAMLError):
+        pass  # the bank check names what is wrong with the tests file
+    mistakes = tuple(
+        text
+        for text in (_mistake(path) for path in sorted(problem.folder.glob("wrong_*.py")))
+        if text
+    )
+    return ProblemInfo(
+        id=problem.id,
+        title=problem.title,
+        topic=problem.topic.value,
+        difficulty=problem.difficulty.value,
+        cards=problem.cards,
+        function=problem.function,
+        statement=problem.statement,
+        examples=tuple(Example(dict(e.args), e.expected) for e in problem.examples),
+        case_names=cases,
+        mistakes=mistakes,
+        time_seconds=problem.limits.time_seconds,
+    )
 
 
 def load_problems(bank_dir: Path | None = None) -> dict[str, ProblemInfo]:
-    """Every readable problem, by id, in id order."""
-    root = problems_dir(bank_dir)
-    if not root.is_dir():
-        return {}
-    found: dict[str, ProblemInfo] = {}
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        info = read_problem(folder)
-        if info is not None:
-            found[info.id] = info
-    return found
+    """Every valid problem, by id, in id order, read by the judge's one loader."""
+    from mlinterview.judge.problems import load_problem_set, problems_dir
+
+    found = load_problem_set(problems_dir(bank_dir)).problems
+    return {problem_id: info_of(found[problem_id]) for problem_id in sorted(found)}
 
 
 @lru_cache(maxsize=1)
