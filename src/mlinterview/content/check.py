@@ -49,6 +49,32 @@ def quality_issues(bank: Bank) -> list[BankIssue]:
     return issues
 
 
+def glossary_issues(bank_dir: Path | None = None) -> list[BankIssue]:
+    """The search glossary: a list of groups, each of at least two names (strings)."""
+    import yaml
+
+    from mlinterview.content.paths import default_bank_dir
+
+    path = (bank_dir or default_bank_dir()) / "glossary.yaml"
+    if not path.is_file():
+        return []
+    try:
+        groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        return [BankIssue("glossary.yaml", "(file)", f"invalid YAML: {exc}")]
+    if not isinstance(groups, list):
+        return [BankIssue("glossary.yaml", "(file)", "expected a list of groups")]
+    return [
+        BankIssue("glossary.yaml", str(i), "a group is a list of at least two names")
+        for i, group in enumerate(groups)
+        if not (
+            isinstance(group, list)
+            and len(group) >= 2
+            and all(isinstance(name, str) and name.strip() for name in group)
+        )
+    ]
+
+
 def _hook(spec: str) -> Hook:
     module_name, _, func_name = spec.partition(":")
     module = importlib.import_module(module_name)
@@ -61,6 +87,7 @@ def check_bank(bank_dir: Path | None = None, *, run_hooks: bool = True) -> list[
     bank = load_bank(bank_dir)
     issues = list(bank.issues)
     issues.extend(quality_issues(bank))
+    issues.extend(glossary_issues(bank_dir))
     if run_hooks:
         for spec in CHECK_HOOKS:
             issues.extend(_hook(spec)(bank, bank_dir))

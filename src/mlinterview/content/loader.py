@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,7 @@ from pydantic import ValidationError
 
 from mlinterview.content.paths import default_bank_dir, questions_dir  # noqa: F401
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
+from mlinterview.content.search import fold  # noqa: F401 - part of the loader's API
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _YamlLoader
@@ -205,34 +205,12 @@ class Bank:
         return result
 
     def search(self, text: str) -> list[Card]:
-        """Cards whose id or text (either language) contains every word of ``text``.
+        """Cards matching every word of ``text`` in either language, best first
+        (stems, prefixes, British/American spelling, German/English glossary; see
+        :mod:`mlinterview.content.search`)."""
+        from mlinterview.content.search import rank
 
-        Matching folds case and accents, so ``uberanpassung`` finds ``Überanpassung``.
-        """
-        needles = fold(text).split()
-        if not needles:
-            return []
-        return [
-            card
-            for card in self.cards.values()
-            if all(needle in _haystack(card) for needle in needles)
-        ]
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for searching (ß → ss, é → e, Ü → u)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=1024)
-def _haystack(card: Card) -> str:
-    parts: list[str] = [card.id.replace("-", " "), card.topic.value]
-    for lang in ("en", "de"):
-        parts.append(card.question.get(lang))
-        parts.append(card.answer.get(lang))
-        parts.extend(point.text(lang) for point in card.key_points)
-    return fold("\n".join(parts))
+        return rank(self.cards.values(), text)
 
 
 def _topic_order(card: Card) -> tuple[int, str]:

@@ -76,6 +76,32 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.filters["md"] = md_to_html
 
 
+def highlight(text: str, query: str) -> Markup:
+    """``text`` with the words a search matched in <mark>; everything else escaped."""
+    from markupsafe import escape
+
+    from mlinterview.content.search import matched_words
+
+    if not query.strip():
+        return Markup(escape(text))
+    hits = matched_words(text, query)
+    if not hits:
+        return Markup(escape(text))
+    import re
+
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(w) for w in sorted(hits, key=len, reverse=True)) + r")\b"
+    )
+    parts = pattern.split(text)
+    return Markup("").join(
+        Markup("<mark>{}</mark>").format(part) if i % 2 else escape(part)
+        for i, part in enumerate(parts)
+    )
+
+
+templates.env.filters["highlight"] = highlight
+
+
 def context(request: Request) -> WebContext:
     ctx: WebContext = request.app.state.ctx
     return ctx
