@@ -278,8 +278,10 @@ class Workspace:
     ) -> MockState:
         """Plan and store a mock; without a seed a random one is drawn (and recorded)."""
         from mlinterview.interviews.mock import load_mock, start_mock
-        from mlinterview.interviews.plan import plan_interview
+        from mlinterview.interviews.plan import PlanError, plan_interview
 
+        if seed is not None and seed < 0:
+            raise PlanError(f"seed must be 0 or more, not {seed}")
         plan = plan_interview(role, minutes, seed if seed is not None else random_seed(), level)
         return load_mock(self.store, start_mock(self.store, plan, check_lang(lang)))
 

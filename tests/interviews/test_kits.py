@@ -182,7 +182,7 @@ def test_pdf_kits_for_a_few_roles(tmp_path: Path, role: str, level: str) -> None
     ("args", "message"),
     [
         (["--role", "astronaut"], "unknown role 'astronaut'"),
-        (["--role", "llm", "--minutes", "10"], "--minutes must be between 15 and"),
+        (["--role", "llm", "--minutes", "10"], "minutes must be between 15 and"),
         (["--role", "llm", "--level", "intern"], "unknown level 'intern'"),
         (["--role", "llm", "--format", "docx"], "unknown format 'docx'"),
         (["--role", "llm", "--format", "pdf"], "--format pdf needs --out FILE"),

@@ -232,7 +232,7 @@ def test_bad_mock_input_is_one_line(cli_env: dict[str, str], tmp_path: Path) -> 
     blocker.write_text("x")
     cases = [
         (["--role", "astronaut"], "unknown role 'astronaut'"),
-        (["--role", "llm", "--minutes", "5"], "--minutes must be between 15 and 240, got 5"),
+        (["--role", "llm", "--minutes", "5"], "minutes must be between 15 and 240, not 5"),
         (["--role", "llm", "--out", str(blocker / "reports")], "cannot create the report folder"),
         (["--minutes", "30"], "--role is required"),
         (["--resume", "77"], "no mock interview #77"),

@@ -1,4 +1,4 @@
-"""`mlinterview mock`, `mocks` and `kit`: terminal adapters over the Workspace (interviews.mock, interviews.kits).
+"""`mlinterview mock`, `mocks` and `kit`: terminal adapters over the Workspace.
 
 The terminal part is only reading answers and showing a timer: planning, grading,
 storing, scoring and rendering all live in the core modules the web app calls too.

@@ -200,7 +200,7 @@ def check_level(level: str) -> str:
 
 def check_minutes(minutes: int) -> int:
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise PlanError(f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, got {minutes}")
+        raise PlanError(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}")
     return minutes
 
 

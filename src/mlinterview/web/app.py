@@ -7,6 +7,7 @@ cookie), request bodies are capped, and unknown ids get a 404 page.
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -67,8 +68,43 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
             detail=str(exc.detail) if exc.status_code != 404 else "",
         )
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
+        """A form value of the wrong kind gets a page in the user's language, not JSON."""
+        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            return render(request, "error.html", status_code=404, kind="not_found", detail="")
+        return render(
+            request,
+            "error.html",
+            status_code=422,
+            kind="invalid",
+            fields=_invalid_fields(exc),
+            back=request.headers.get("referer", "/"),
+        )
+
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:
         return render(request, "error.html", status_code=403, kind="csrf")
 
     return app
+
+
+def _invalid_fields(exc: RequestValidationError) -> list[tuple[str, str]]:
+    """(field, what is wrong) per error; the message names the constraint, not JSON."""
+    found = []
+    for error in exc.errors():
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
+        field = ".".join(location) or "?"
+        kind = str(error.get("type", ""))
+        context = error.get("ctx") or {}
+        if kind == "missing":
+            why = "missing"
+        elif kind.startswith(("int_", "float_")) and "parsing" in kind:
+            why = "not_a_number"
+        elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+            bound = context.get("ge", context.get("gt", context.get("le", context.get("lt"))))
+            why = f"{kind}:{bound}"
+        else:
+            why = "invalid"
+        found.append((field, why))
+    return found

@@ -62,6 +62,8 @@ def mock_start(
 
     ctx = context(request)
     try:
+        if seed.strip() and not seed.strip().lstrip("-").isdigit():
+            raise PlanError(f"seed must be a whole number, not {seed.strip()!r}")
         chosen = int(seed) if seed.strip() else None  # empty: a random seed, recorded
         state = ctx.ws.start_mock(role, minutes=minutes, level=level, lang=ctx.lang(), seed=chosen)
     except (PlanError, MockError, ValueError) as exc:
