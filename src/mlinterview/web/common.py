@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -100,6 +100,14 @@ def highlight(text: str, query: str) -> Markup:
 
 
 templates.env.filters["highlight"] = highlight
+
+
+def apply_language_switch(ctx: WebContext, lang: str) -> None:
+    """Apply a language switch sent along with a result page's input (ignored if empty)."""
+    if lang:
+        if lang not in ("en", "de"):
+            raise HTTPException(400, "language must be en or de")
+        ctx.set_lang(lang)
 
 
 def context(request: Request) -> WebContext:

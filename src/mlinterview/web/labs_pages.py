@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from mlinterview.labs.base import Lab, LabNotFoundError, LabParameterError, LabUnavailableError
-from mlinterview.web.common import context, render, verify_csrf
+from mlinterview.web.common import apply_language_switch, context, render, verify_csrf
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
@@ -40,6 +40,8 @@ async def run(request: Request, lab_id: str, _: Csrf) -> Response:
 
     found = _lab_or_404(request, lab_id)
     form = await request.form()
+    switch = form.get("switch_lang")
+    apply_language_switch(context(request), switch if isinstance(switch, str) else "")
     submitted = {p.name: form.get(p.name) for p in found.all_params}
     for param in found.all_params:  # unchecked boxes are not sent at all
         if param.kind == "bool":
@@ -71,4 +73,8 @@ async def run(request: Request, lab_id: str, _: Csrf) -> Response:
         result=result,
         images=images,
         error=None,
+        repost={
+            name: str(value).lower() if isinstance(value, bool) else value
+            for name, value in result.params.items()
+        },
     )

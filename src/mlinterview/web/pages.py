@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
-from mlinterview.web.common import context, render, verify_csrf
+from mlinterview.web.common import apply_language_switch, context, render, verify_csrf
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
@@ -66,9 +66,11 @@ def practice_answer(
     answer: Annotated[str, Form()] = "",
     topic: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
+    switch_lang: Annotated[str, Form()] = "",
 ) -> Response:
     ctx = context(request)
     card = _card_or_404(request, card_id)
+    apply_language_switch(ctx, switch_lang)
     assessment = ctx.ws.assess(card, answer, ctx.lang()) if answer.strip() else None
     return render(
         request,
@@ -78,6 +80,7 @@ def practice_answer(
         assessment=assessment,
         topic=topic,
         role=role,
+        repost={"answer": answer, "topic": topic, "role": role},
     )
 
 

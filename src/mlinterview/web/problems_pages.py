@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
-from mlinterview.web.common import context, render, verify_csrf
+from mlinterview.web.common import apply_language_switch, context, render, verify_csrf
 
 if TYPE_CHECKING:
     from mlinterview.judge.problems import Problem
@@ -59,9 +59,19 @@ def submit(
     mode: str,
     _: Csrf,
     code: Annotated[str, Form()] = "",
+    switch_lang: Annotated[str, Form()] = "",
 ) -> Response:
     if mode not in ("run", "submit"):
         raise HTTPException(404)
     found = _problem_or_404(request, problem_id)
+    apply_language_switch(context(request), switch_lang)
     result = context(request).ws.judge_submission(found.id, code, visible_only=mode == "run")
-    return render(request, "problem.html", problem=found, code=code, result=result, mode=mode)
+    return render(
+        request,
+        "problem.html",
+        problem=found,
+        code=code,
+        result=result,
+        mode=mode,
+        repost={"code": code},
+    )
