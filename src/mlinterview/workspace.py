@@ -291,6 +291,14 @@ class Workspace:
 
         return load_mock(self.store, mock_id)
 
+    def mock_clock(self, mock_id: int) -> float:
+        """Seconds since the mock started or its latest answer: the open question's time."""
+        from datetime import UTC, datetime
+
+        state = self.mock(mock_id)
+        since = state.last_activity or state.started_at
+        return max(0.0, (datetime.now(UTC) - since).total_seconds())
+
     def mock_question(self, mock_id: int) -> QuestionView | None:
         """The next unanswered question, or None when every question has an answer."""
         from mlinterview.interviews.mock import question_view
@@ -301,10 +309,18 @@ class Workspace:
             return None
         return question_view(state, position)
 
-    def answer_mock(self, mock_id: int, position: int, text: str, elapsed: float) -> MockStep:
-        """Grade and store one answer; the last answer finishes the mock (scores, review queue)."""
+    def answer_mock(
+        self, mock_id: int, position: int, text: str, elapsed: float | None = None
+    ) -> MockStep:
+        """Grade and store one answer; the last answer finishes the mock (scores, review queue).
+
+        Without ``elapsed`` the time is the server's: from the mock's start or its latest
+        answer until now, so reloading a question cannot reset its clock.
+        """
         from mlinterview.interviews.mock import answer
 
+        if elapsed is None:
+            elapsed = self.mock_clock(mock_id)
         result = answer(self.store, mock_id, position, text, elapsed)
         report = None
         if self.mock(mock_id).next_position() is None:

@@ -100,7 +100,9 @@ def test_viewing_a_report_writes_nothing_and_seeds_default_to_random(sqlite_url:
             f"/mock/{ids[0]}/finish", data={"csrf_token": token}, follow_redirects=False
         )
         assert finished.status_code == 303 and ws.mock(ids[0]).finished
-        assert ws.practice.queued()  # every unanswered card is queued for practice
+        report = ws.mock_report(ids[0])
+        assert report.review and not any(card.reached for card in report.review)
+        assert ws.practice.queued() == []  # questions never reached are not queued
         forged = client.post(f"/mock/{ids[1]}/finish", data={"csrf_token": "forged"})
         assert forged.status_code == 403 and not ws.mock(ids[1]).finished
 

@@ -89,11 +89,14 @@ def test_full_mock_scores_stages_and_queues_missed_cards(store: Store, tmp_path:
     review_ids = [card.card_id for card in report.review]
     assert cards[0].id not in review_ids  # type: ignore[union-attr]
     assert review_ids == [cards[1].id, cards[2].id, cards[3].id]  # type: ignore[union-attr]
-    # the queue is the real practice queue: practice serves these cards first
+    # the queue is the real practice queue: practice serves the weak and skipped cards
+    # first; the question never reached is in the report but not queued
     service = PracticeService(store)
-    assert set(service.queued()) == set(review_ids)
-    assert {c.id for c in service.next_cards(bank, limit=3)} == set(review_ids)
-    assert report.queued == 3
+    answered = [cards[1].id, cards[2].id]  # type: ignore[union-attr]
+    assert set(service.queued()) == set(answered)
+    assert {c.id for c in service.next_cards(bank, limit=2)} == set(answered)
+    assert report.queued == 2
+    assert [card.reached for card in report.review] == [True, True, False]
 
     stored = load_mock(store, mock_id)
     assert stored.finished and len(stored.answers) == 4

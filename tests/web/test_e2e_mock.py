@@ -26,15 +26,30 @@ def test_mock_interview_in_the_browser(server: str, page: Any, screenshot: Any) 
     page.fill("#mock-text", "Tokenisation, then a lemmatiser maps words to dictionary forms.")
     page.click("#mock-submit")
     page.wait_for_selector("#mock-question")
+    assert page.inner_text("#mock-progress").startswith("Question 3 of ")
+    # Reloading keeps the clock: the server times the question, not the page.
+    page.wait_for_timeout(2200)
+    page.reload()
+    spent = int(page.get_attribute("#timer", "data-spent") or 0)
+    assert spent >= 2
+    # "End now" asks first; dismissing keeps the interview going.
+    page.once("dialog", lambda dialog: dialog.dismiss())
     page.click("#mock-finish")
-    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert page.is_visible("#mock-question")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#mock-finish")
+    page.wait_for_selector("#mock-report")
     body = page.inner_text("body")
     assert "nlp" in body.lower()
     assert "%" in body
+    assert page.is_visible("nav[aria-label=main]") and page.is_visible("#back-to-mocks")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1  # no 980 px page on any screen
     screenshot(page, "mock-report")
     page.goto(server + "/mock")
     assert page.locator("#past-mocks tbody tr").count() == 1
-    page.goto(server + "/practice")  # cards to review were queued at the front
+    page.goto(server + "/practice")  # the weak answer's card was queued at the front
     assert page.get_attribute("#practice-card", "data-card")
 
 

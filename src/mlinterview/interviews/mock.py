@@ -217,6 +217,7 @@ class MockState:
     started_at: datetime
     finished_at: datetime | None
     answers: Mapping[int, AnswerResult]
+    last_activity: datetime | None = None  # the start or the latest answer: a timer's zero
 
     def entry(self, position: int) -> tuple[StagePlan, PlanItem]:
         for index, stage, item in self.plan.entries():
@@ -264,6 +265,7 @@ def load_mock(store: Store, mock_id: int) -> MockState:
         started_at=row.started_at,
         finished_at=row.finished_at,
         answers={a.position: AnswerResult.from_row(a) for a in row.answers},
+        last_activity=max([row.started_at, *(a.answered_at for a in row.answers if a.answered_at)]),
     )
 
 
@@ -370,6 +372,7 @@ class ReviewCard:
     card_id: str
     question: str
     reason: str
+    reached: bool = True  # False: the mock ended before this question was shown
 
 
 @dataclass(frozen=True)
@@ -512,7 +515,8 @@ def _review_cards(
             for card_id in card_ids:
                 card = bank.get(card_id)
                 if card is not None and card_id not in found:
-                    found[card_id] = ReviewCard(card_id, card.question.get(lang).strip(), reason)
+                    question = card.question.get(lang).strip()
+                    found[card_id] = ReviewCard(card_id, question, reason, q.answer is not None)
     return tuple(found.values())
 
 
@@ -619,8 +623,8 @@ def finish(
 ) -> MockReport:
     """Score the mock, store the scores, queue the cards to review; returns the report.
 
-    Questions never answered count as 0 and their cards are queued too: a mock that is
-    ended early still tells you what to practise.
+    Questions never answered count as 0 and are listed for review; only answered ones
+    (weak or skipped) are queued at the front of practice.
     """
     from mlinterview.practice.scheduling import PracticeService
 
@@ -639,8 +643,12 @@ def finish(
         score=report.score,
         stage_scores_json=json.dumps(report.stage_scores, sort_keys=True),
     )
+    # Weak and skipped answers go to the front of practice; questions never reached are
+    # listed in the report but not queued: nothing was learnt about them.
     queued = PracticeService(store).enqueue(
-        [card.card_id for card in report.review], reason=f"mock #{mock_id}", now=finished_at
+        [card.card_id for card in report.review if card.reached],
+        reason=f"mock #{mock_id}",
+        now=finished_at,
     )
     return MockReport(**{**report.__dict__, "queued": queued})
 
@@ -856,9 +864,11 @@ def report_markdown(report: MockReport) -> str:
     return "\n".join(out) + "\n"
 
 
-def report_html(report: MockReport) -> str:
+def report_html(report: MockReport, *, body_only: bool = False) -> str:
+    """The report as a standalone page, or only its body (for the web app's own page)."""
     return render_template(
         "mock_report.html.j2",
+        body_only=body_only,
         report=report,
         t=report_labels(report.lang),
         title=report_title(report),

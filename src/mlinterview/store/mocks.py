@@ -27,6 +27,7 @@ class StoredMockAnswer:
     elapsed_seconds: float
     budget_seconds: int
     details_json: str
+    answered_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def get_mock(store: Store, mock_id: int) -> StoredMock | None:
                 a.elapsed_seconds,
                 a.budget_seconds,
                 a.details_json,
+                aware(a.answered_at),
             )
             for a in session.scalars(select(MockAnswer).where(MockAnswer.mock_id == mock_id))
         )

@@ -6,11 +6,10 @@ mock (in the core), and "end now" is its own POST. Viewing a report only reads.
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 
 from mlinterview.content.schema import Role
 from mlinterview.interviews.plan import Level
@@ -77,9 +76,8 @@ def mock_question(request: Request, mock_id: int) -> Response:
     view = context(request).ws.mock_question(mock_id)
     if view is None:
         return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
-    return render(
-        request, "mock_question.html", mock_id=mock_id, view=view, shown_at=f"{time.time():.3f}"
-    )
+    spent = context(request).ws.mock_clock(mock_id)  # the server's clock: a reload keeps it
+    return render(request, "mock_question.html", mock_id=mock_id, view=view, spent=int(spent))
 
 
 @router.post("/mock/{mock_id}/answer")
@@ -88,15 +86,13 @@ def mock_answer(
     mock_id: int,
     _: Csrf,
     position: Annotated[int, Form()],
-    shown_at: Annotated[float, Form()],
     text: Annotated[str, Form()] = "",
 ) -> Response:
     from mlinterview.interviews.mock import MockError
 
     _state_or_404(request, mock_id)
-    elapsed = max(0.0, time.time() - shown_at)
     try:
-        context(request).ws.answer_mock(mock_id, position, text, elapsed)
+        context(request).ws.answer_mock(mock_id, position, text)
     except MockError as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/mock/{mock_id}", status_code=303)
@@ -111,7 +107,11 @@ def mock_finish(request: Request, mock_id: int, _: Csrf) -> Response:
 
 @router.get("/mock/{mock_id}/report")
 def mock_report_page(request: Request, mock_id: int) -> Response:
+    """The report inside the site's page (menu, mobile viewport); reading only."""
+    from markupsafe import Markup
+
     from mlinterview.interviews.mock import report_html
 
-    _state_or_404(request, mock_id)
-    return HTMLResponse(report_html(context(request).ws.mock_report(mock_id)))
+    state = _state_or_404(request, mock_id)
+    body = Markup(report_html(context(request).ws.mock_report(mock_id), body_only=True))
+    return render(request, "mock_report.html", mock_id=mock_id, body=body, finished=state.finished)
