@@ -233,7 +233,8 @@ class Workspace:
         if self._dashboard is None:
             from mlinterview.practice.dashboard import DashboardCache
 
-            self._dashboard = DashboardCache(self.practice, self.bank)
+            total = len(self.problems())
+            self._dashboard = DashboardCache(self.practice, self.bank, problems_total=total)
         return self._dashboard.get()
 
     # -- answer feedback -------------------------------------------------------------------

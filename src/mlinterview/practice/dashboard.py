@@ -26,6 +26,11 @@ class Dashboard:
     streak_days: int
     reviews_per_day: list[tuple[str, int]]
     topics: list[TopicStats]
+    problems_solved: int = 0
+    problems_attempted: int = 0
+    problems_total: int = 0
+    mocks_finished: int = 0
+    last_mock_score: float | None = None
 
     @property
     def busiest_day(self) -> int:
@@ -33,10 +38,12 @@ class Dashboard:
 
 
 def mastery(row: TopicStats) -> float:
-    """Share of a topic's cards you would recall now (unseen cards count as zero)."""
-    if row.cards == 0 or row.average_retrievability is None:
-        return 0.0
-    return row.average_retrievability * row.seen / row.cards
+    """How much of a topic you would still recall in a week (unseen cards count as zero).
+
+    Not the share of cards seen, nor today's recall: a card just rated "again" is fresh
+    in memory now and gone in a few days.
+    """
+    return row.recall_in_a_week
 
 
 class DashboardCache:
@@ -49,15 +56,20 @@ class DashboardCache:
     """
 
     def __init__(
-        self, service: PracticeService, cards: Iterable[Card], recheck_seconds: float = 1.0
+        self,
+        service: PracticeService,
+        cards: Iterable[Card],
+        recheck_seconds: float = 1.0,
+        problems_total: int = 0,
     ) -> None:
         self.service = service
         self.cards = list(cards)
+        self.problems_total = problems_total
         self.recheck_seconds = recheck_seconds
         self._key: tuple[object, ...] | None = None
         self._value: Dashboard | None = None
         self._checked_at = float("-inf")
-        self._version: tuple[int, int, int] | None = None
+        self._version: tuple[int, ...] | None = None
 
     def invalidate(self) -> None:
         self._value = None
@@ -70,27 +82,42 @@ class DashboardCache:
             self._checked_at = clock
         key = (self._version, moment.replace(second=0, microsecond=0))
         if self._value is None or key != self._key:
-            self._value = build_dashboard(self.service, self.cards, now=moment)
+            self._value = build_dashboard(
+                self.service, self.cards, now=moment, problems_total=self.problems_total
+            )
             self._key = key
         return self._value
 
 
 def build_dashboard(
-    service: PracticeService, cards: Iterable[Card], *, days: int = 30, now: datetime | None = None
+    service: PracticeService,
+    cards: Iterable[Card],
+    *,
+    days: int = 30,
+    now: datetime | None = None,
+    problems_total: int = 0,
 ) -> Dashboard:
     moment = now or utcnow()
     pool = list(cards)
     states = service.states()
-    queue = service.next_cards(pool, now=moment)
     # One query for the year serves both the streak and the chart's last ``days`` days.
     per_year = service.reviews_per_day(days=max(days, STREAK_WINDOW_DAYS), now=moment)
     per_day = dict(list(per_year.items())[-days:])
+    from mlinterview.store import practice as practice_store
+
+    progress = practice_store.coding_and_mock_progress(service.store)
+    topics = service.stats(pool, now=moment)
     return Dashboard(
-        due_now=sum(1 for card in queue if card.id in states),
+        problems_solved=progress.problems_solved,
+        problems_attempted=progress.problems_attempted,
+        problems_total=problems_total,
+        mocks_finished=progress.mocks_finished,
+        last_mock_score=progress.last_mock_score,
+        due_now=sum(row.due_now for row in topics),  # the same count as the table's column
         new_cards=sum(1 for card in pool if card.id not in states),
         total_cards=len(pool),
         reviews_today=per_day.get(moment.date().isoformat(), 0),
         streak_days=streak_days(per_year),
         reviews_per_day=list(per_day.items()),
-        topics=service.stats(pool, now=moment),
+        topics=topics,
     )

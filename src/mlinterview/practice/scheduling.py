@@ -21,6 +21,7 @@ from mlinterview.store.db import Store
 from mlinterview.store.practice import StoredCardState
 
 RATINGS: dict[int, str] = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+MASTERY_HORIZON_DAYS = 7
 MATURE_DAYS = 21.0  # Anki's convention: an interval of three weeks or more is "mature"
 STREAK_WINDOW_DAYS = 366  # a streak is counted within the last year
 
@@ -76,6 +77,8 @@ class TopicStats:
     due_today: int
     mature: int
     average_retrievability: float | None
+    due_now: int = 0
+    recall_in_a_week: float = 0.0  # mean recall probability in 7 days; unseen cards count 0
 
 
 class PracticeService:
@@ -171,7 +174,7 @@ class PracticeService:
         return practice_store.enqueue_cards(self.store, card_ids, reason, now or utcnow())
 
     # -- reporting ------------------------------------------------------------------
-    def data_version(self) -> tuple[int, int, int]:
+    def data_version(self) -> tuple[int, ...]:
         """Changes whenever a review or a queued card is written (by any process)."""
         return practice_store.data_version(self.store)
 
@@ -208,11 +211,17 @@ class PracticeService:
             if not members:
                 continue
             seen = [states[c.id] for c in members if c.id in states]
+            fsrs_cards = [FsrsCard.from_json(state.fsrs_card) for state in seen]
             retrievabilities = [
-                self.scheduler.get_card_retrievability(
-                    FsrsCard.from_json(state.fsrs_card), current_datetime=moment
-                )
-                for state in seen
+                self.scheduler.get_card_retrievability(card, current_datetime=moment)
+                for card in fsrs_cards
+            ]
+            # A card rated "again" today is recalled now but forgotten within days: mastery
+            # looks a week ahead, where only what was really learnt is still remembered.
+            week = moment + timedelta(days=MASTERY_HORIZON_DAYS)
+            in_a_week = [
+                self.scheduler.get_card_retrievability(card, current_datetime=week)
+                for card in fsrs_cards
             ]
             result.append(
                 TopicStats(
@@ -228,6 +237,8 @@ class PracticeService:
                     average_retrievability=(
                         sum(retrievabilities) / len(retrievabilities) if retrievabilities else None
                     ),
+                    due_now=sum(1 for s in seen if _aware(s.due) <= moment),
+                    recall_in_a_week=sum(in_a_week) / len(members),
                 )
             )
         return result

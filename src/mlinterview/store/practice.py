@@ -111,16 +111,49 @@ def enqueue_cards(store: Store, card_ids: Iterable[str], reason: str, moment: da
     return added
 
 
-def data_version(store: Store) -> tuple[int, int, int]:
-    """Changes whenever a review or a queued card is written (by any process)."""
+def data_version(store: Store) -> tuple[int, ...]:
+    """Changes whenever a review, a queued card, a submission or a mock answer is written
+    (by any process)."""
     with store.engine.connect() as connection:
         row = connection.execute(
             text(
                 "SELECT (SELECT coalesce(max(id), 0) FROM reviews),"
-                " (SELECT count(*) FROM reviews), (SELECT count(*) FROM practice_queue)"
+                " (SELECT count(*) FROM reviews), (SELECT count(*) FROM practice_queue),"
+                " (SELECT coalesce(max(id), 0) FROM submissions),"
+                " (SELECT coalesce(max(id), 0) FROM mock_answers),"
+                " (SELECT count(*) FROM mock_interviews WHERE finished_at IS NOT NULL)"
             )
         ).one()
-    return int(row[0]), int(row[1]), int(row[2])
+    return tuple(int(value) for value in row)
+
+
+@dataclass(frozen=True)
+class Progress:
+    problems_solved: int
+    problems_attempted: int
+    mocks_finished: int
+    last_mock_score: float | None
+
+
+def coding_and_mock_progress(store: Store) -> Progress:
+    """Distinct problems accepted and attempted; finished mocks and the latest one's score."""
+    from mlinterview.store.models import MockInterview, Submission
+
+    with store.transaction() as session:
+        solved = session.scalar(
+            select(func.count(func.distinct(Submission.problem_id))).where(
+                Submission.verdict == "Accepted"
+            )
+        )
+        attempted = session.scalar(select(func.count(func.distinct(Submission.problem_id))))
+        finished = select(MockInterview).where(MockInterview.finished_at.is_not(None))
+        count = session.scalar(select(func.count()).select_from(finished.subquery()))
+        latest = session.scalars(
+            finished.order_by(MockInterview.finished_at.desc(), MockInterview.id.desc()).limit(1)
+        ).first()
+        return Progress(
+            int(solved or 0), int(attempted or 0), int(count or 0), latest.score if latest else None
+        )
 
 
 def review_count(store: Store, card_id: str | None = None) -> int:
