@@ -82,3 +82,52 @@ def check_choice(value: str | None, allowed: type[StrEnum], name: str) -> str | 
     if value not in options:
         raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
     return value
+
+
+# Every name above as people read it, in English and German (the one home for them: the
+# web app, the CLI, reports and kits show these, never the raw ids).
+LABELS: dict[str, tuple[str, str]] = {
+    # topics
+    "basics": ("Basics", "Grundlagen"),
+    "technical": ("Technical", "Technik"),
+    "computer-vision": ("Computer vision", "Computer Vision"),
+    "nlp": ("NLP", "NLP"),
+    "llm": ("LLMs", "LLMs"),
+    "reinforcement-learning": ("Reinforcement learning", "Reinforcement Learning"),
+    "faang": ("Big-tech questions", "Big-Tech-Fragen"),
+    "coding": ("Coding", "Programmieren"),
+    "career": ("Career & behavioural", "Karriere & Behavioral"),
+    "system-design": ("ML system design", "ML-Systemdesign"),
+    "mlops": ("MLOps", "MLOps"),
+    "classical-ml": ("Classical ML", "Klassisches ML"),
+    "deep-learning": ("Deep learning", "Deep Learning"),
+    "statistics": ("Statistics", "Statistik"),
+    "evaluation": ("Evaluation & metrics", "Evaluation & Metriken"),
+    "data": ("Data & features", "Daten & Features"),
+    # roles
+    "generalist": ("ML generalist", "ML-Generalist:in"),
+    "big-tech": ("Big tech", "Big Tech"),
+    # difficulties
+    "easy": ("easy", "leicht"),
+    "medium": ("medium", "mittel"),
+    "hard": ("hard", "schwer"),
+    # sources
+    "article": ("from the article", "aus dem Artikel"),
+    "extended": ("added", "ergänzt"),
+    # stages
+    "algorithms": ("Algorithms & data", "Algorithmen & Daten"),
+    "role-specific": ("Role-specific", "Rollenspezifisch"),
+    # levels
+    "junior": ("junior", "Junior"),
+    "mid": ("mid-level", "Mid-Level"),
+    "senior": ("senior", "Senior"),
+}
+
+
+def label(value: str | StrEnum, lang: str = "en") -> str:
+    """The readable name of a vocabulary value in ``lang`` (the value itself if unknown)."""
+    key = value.value if isinstance(value, StrEnum) else str(value)
+    names = LABELS.get(key)
+    if names is None:
+        return key
+    return names[1] if lang == "de" else names[0]

@@ -62,7 +62,17 @@ class Param:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
 
-    def allowed(self) -> str:
+    def allowed(self, lang: str = "en") -> str:
+        """The allowed values in words (error messages and forms)."""
+        if lang == "de":
+            if self.kind == "choice":
+                return "eines von " + ", ".join(self.choices)
+            if self.kind == "bool":
+                return "true oder false"
+            kind = {"int": "ganze Zahl", "float": "Zahl"}.get(self.kind, self.kind)
+            low = _num(self.minimum).replace(".", ",")
+            high = _num(self.maximum).replace(".", ",")
+            return f"{kind} von {low} bis {high}"
         if self.kind == "choice":
             return "one of " + ", ".join(self.choices)
         if self.kind == "bool":

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from mlinterview.content.schema import Card
 from mlinterview.practice.dashboard import Dashboard, mastery
 from mlinterview.render import md_to_html
+from mlinterview.vocabulary import label
 from mlinterview.web.i18n import translator
 from mlinterview.workspace import Workspace
 
@@ -100,6 +101,18 @@ def highlight(text: str, query: str) -> Markup:
 
 
 templates.env.filters["highlight"] = highlight
+templates.env.globals["label"] = label
+
+
+def number(value: object, lang: str) -> str:
+    """A measured number as the reader writes it: 0,815 in German, 0.815 in English."""
+    if isinstance(value, bool) or not isinstance(value, float):
+        return str(value)
+    text = f"{value:.4g}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+templates.env.filters["number"] = number
 
 
 def apply_language_switch(ctx: WebContext, lang: str) -> None:
