@@ -23,6 +23,7 @@ import json
 import random
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,10 +183,21 @@ class Workspace:
 
     # -- practice --------------------------------------------------------------------------
     def next_cards(
-        self, *, topic: str | None = None, role: str | None = None, limit: int | None = None
+        self,
+        *,
+        topic: str | None = None,
+        role: str | None = None,
+        limit: int | None = None,
+        skip: Iterable[str] = (),
     ) -> list[Card]:
-        """Queued cards first, then due ones, then new ones (spaced repetition)."""
-        return self.practice.next_cards(self.cards(topic=topic, role=role), limit=limit)
+        """Queued cards first, then due ones, then new ones (spaced repetition); cards in
+        ``skip`` (skipped in this session) come last."""
+        ordered = self.practice.next_cards(self.cards(topic=topic, role=role))
+        skipped = set(skip)
+        ordered = [c for c in ordered if c.id not in skipped] + [
+            c for c in ordered if c.id in skipped
+        ]
+        return ordered[:limit] if limit is not None else ordered
 
     def assess(self, card: Card | str, answer: str, lang: str) -> Assessment:
         """Feedback on a typed answer: score, key-point statuses, a suggested rating."""
@@ -225,6 +237,29 @@ class Workspace:
         if self._dashboard is not None:
             self._dashboard.invalidate()
         return outcome
+
+    def rating_intervals(self, card_id: str) -> dict[int, timedelta]:
+        """When the card would come back after each rating (1-4), without rating it."""
+        return self.practice.intervals(self.card(card_id).id)
+
+    def undo_last_rating(self) -> str | None:
+        """Take back the latest rating; the card's id, or None if there was none."""
+        card_id = self.practice.undo_last()
+        if self._dashboard is not None:
+            self._dashboard.invalidate()
+        return card_id
+
+    def queue_counts(self, *, topic: str | None = None, role: str | None = None) -> tuple[int, int]:
+        """(cards due or queued now, cards never seen) within the filters."""
+        pool = self.cards(topic=topic, role=role)
+        states = self.practice.states()
+        queued = set(self.practice.queued())
+        from datetime import UTC, datetime
+
+        now = datetime.now(UTC)
+        due = sum(1 for c in pool if c.id in queued or (c.id in states and states[c.id].due <= now))
+        new = sum(1 for c in pool if c.id not in states and c.id not in queued)
+        return due, new
 
     def stats(self) -> list[TopicStats]:
         return self.practice.stats(self.bank)

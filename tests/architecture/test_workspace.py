@@ -165,3 +165,23 @@ def test_the_list_index_follows_every_edit_of_the_bank(tmp_path: Path) -> None:
     next((bank / "questions").glob("*/k-nearest-neighbours.yaml")).unlink()
     shorter = runner.invoke(cli_app, ["list", "--json"], env=env)
     assert len(json.loads(shorter.output)) == len(json.loads(first.output)) - 1
+
+
+def test_undo_restores_the_state_before_the_last_rating(ws: Workspace) -> None:
+    card = ws.next_cards(limit=1)[0]
+    first = ws.record_rating(card.id, 3, lang="en")
+    after_first = ws.practice.states()[card.id]
+    ws.record_rating(card.id, 1, lang="en")
+    assert ws.practice.states()[card.id].due != after_first.due
+    assert ws.undo_last_rating() == card.id
+    restored = ws.practice.states()[card.id]
+    assert restored.due == first.due and restored.reps == 1
+    assert ws.undo_last_rating() == card.id
+    assert card.id not in ws.practice.states()  # new again
+    assert ws.undo_last_rating() is None
+
+
+def test_rating_intervals_grow_with_the_rating(ws: Workspace) -> None:
+    intervals = ws.rating_intervals("overfitting")
+    assert intervals[1] < intervals[2] <= intervals[3] < intervals[4]
+    assert ws.practice.review_count("overfitting") == 0  # previewing stores nothing

@@ -59,7 +59,8 @@ def test_keyboard_only_practice(server: str, page: Any) -> None:
     assert first in page.inner_text("#saved")
     # Tab order: from the top of the page, Tab reaches the answer box before the button.
     page.goto(server + "/practice")
-    assert page.evaluate("document.activeElement.id") == "answer"  # focus starts in the answer
+    # focus starts in the answer (autofocus is applied just after load)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'answer'")
     page.focus("a.brand")  # start keyboard navigation from the top of the page
     order = []
     for _ in range(20):

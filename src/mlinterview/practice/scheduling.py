@@ -169,6 +169,39 @@ class PracticeService:
         )
         return ReviewOutcome(card_id, rating, due[-1], stability[-1], review_id)
 
+    def intervals(self, card_id: str, now: datetime | None = None) -> dict[int, timedelta]:
+        """How long until the card comes back for each rating (FSRS), nothing stored."""
+        moment = now or utcnow()
+        stored = self.states().get(card_id)
+        card = FsrsCard.from_json(stored.fsrs_card) if stored else FsrsCard()
+        result = {}
+        for rating in RATINGS:
+            updated, _log = self.scheduler.review_card(card, Rating(rating), review_datetime=moment)
+            result[rating] = updated.due - moment
+        return result
+
+    def undo_last(self) -> str | None:
+        """Take back the latest rating (the card's state is replayed from the rest of its
+        reviews); returns the card's id, or None when nothing was rated yet."""
+        last = practice_store.last_review(self.store)
+        if last is None:
+            return None
+
+        def replay(rest: list[practice_store.StoredReview]) -> practice_store.Scheduled | None:
+            if not rest:
+                return None
+            card = FsrsCard()
+            for review in rest:
+                card, _log = self.scheduler.review_card(
+                    card, Rating(review.rating), review_datetime=review.reviewed_at
+                )
+            return practice_store.Scheduled(
+                card.to_json(), card.due, int(card.state), card.stability
+            )
+
+        practice_store.undo_review(self.store, last.id, replay)
+        return last.card_id
+
     def enqueue(self, card_ids: Iterable[str], reason: str, now: datetime | None = None) -> int:
         """Put cards at the front of the next practice session (idempotent)."""
         return practice_store.enqueue_cards(self.store, card_ids, reason, now or utcnow())

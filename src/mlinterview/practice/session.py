@@ -12,6 +12,7 @@ class PointStatus:
     id: str
     text: str
     status: str  # covered | partly | missing
+    evidence: str | None = None  # the sentence of the answer that earned the point
 
 
 @dataclass(frozen=True)
@@ -38,5 +39,5 @@ def assess_answer(card: Card, answer: str, lang: str) -> Assessment:
     from mlinterview.grading.engine import grade_card
 
     result = grade_card(card, answer, lang)
-    points = tuple(PointStatus(p.id, p.text, p.status) for p in result.key_points)
+    points = tuple(PointStatus(p.id, p.text, p.status, p.evidence) for p in result.key_points)
     return Assessment(result.score, result.feedback, suggest_rating(result.score), points)

@@ -168,3 +168,60 @@ def review_times_since(store: Store, since: datetime) -> list[datetime]:
     with store.transaction() as session:
         rows = session.execute(select(Review.reviewed_at).where(Review.reviewed_at >= since))
         return [aware(reviewed_at) for (reviewed_at,) in rows]
+
+
+@dataclass(frozen=True)
+class StoredReview:
+    id: int
+    card_id: str
+    rating: int
+    reviewed_at: datetime
+
+
+def last_review(store: Store) -> StoredReview | None:
+    with store.transaction() as session:
+        row = session.scalars(select(Review).order_by(Review.id.desc()).limit(1)).first()
+        if row is None:
+            return None
+        return StoredReview(row.id, row.card_id, row.rating, aware(row.reviewed_at))
+
+
+def reviews_of(store: Store, card_id: str) -> list[StoredReview]:
+    with store.transaction() as session:
+        rows = session.scalars(select(Review).where(Review.card_id == card_id).order_by(Review.id))
+        return [StoredReview(r.id, r.card_id, r.rating, aware(r.reviewed_at)) for r in rows]
+
+
+def undo_review(
+    store: Store, review_id: int, replay: Callable[[list[StoredReview]], Scheduled | None]
+) -> None:
+    """Delete one review and set its card's state to what the remaining reviews give
+    (``replay`` runs the scheduler over them; None: the card was never reviewed)."""
+    with store.transaction() as session:
+        review = session.get(Review, review_id)
+        if review is None:
+            return
+        card_id = review.card_id
+        session.delete(review)
+        session.flush()
+        rest = [
+            StoredReview(r.id, r.card_id, r.rating, aware(r.reviewed_at))
+            for r in session.scalars(
+                select(Review).where(Review.card_id == card_id).order_by(Review.id)
+            )
+        ]
+        state = session.get(CardState, card_id, with_for_update=True)
+        scheduled = replay(rest)
+        if scheduled is None:
+            if state is not None:
+                session.delete(state)
+            return
+        if state is None:
+            state = CardState(card_id=card_id, reps=0)
+            session.add(state)
+        state.fsrs_card = scheduled.fsrs_card
+        state.due = scheduled.due
+        state.state = scheduled.state
+        state.stability = scheduled.stability
+        state.last_review = rest[-1].reviewed_at
+        state.reps = len(rest)

@@ -115,6 +115,27 @@ def number(value: object, lang: str) -> str:
 templates.env.filters["number"] = number
 
 
+def interval(delta: object, lang: str) -> str:
+    """A review interval in the reader's words: 10 min, 5 h, 3 d (German: Std., T.)."""
+    from datetime import timedelta
+
+    if not isinstance(delta, timedelta):
+        return ""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    de = lang == "de"
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        return f"{round(minutes / 60)} {'Std.' if de else 'h'}"
+    days = round(minutes / (24 * 60))
+    if days < 60:
+        return f"{days} {'T.' if de else 'd'}"
+    return f"{round(days / 30)} {'Mon.' if de else 'mo'}"
+
+
+templates.env.filters["interval"] = interval
+
+
 def apply_language_switch(ctx: WebContext, lang: str) -> None:
     """Apply a language switch sent along with a result page's input (ignored if empty)."""
     if lang:

@@ -40,22 +40,47 @@ def switch_language(
 
 
 @router.get("/practice")
-def practice(request: Request, topic: str | None = None, role: str | None = None) -> Response:
+def practice(
+    request: Request,
+    topic: str | None = None,
+    role: str | None = None,
+    skipped: str = "",
+) -> Response:
     ctx = context(request)
+    skip = [s for s in skipped.split(",") if s][:200]
     try:
-        upcoming = ctx.ws.next_cards(topic=topic or None, role=role or None, limit=1)
+        upcoming = ctx.ws.next_cards(topic=topic or None, role=role or None, limit=1, skip=skip)
+        due, new = ctx.ws.queue_counts(topic=topic or None, role=role or None)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
+    card = upcoming[0] if upcoming else None
     return render(
         request,
         "practice.html",
-        card=upcoming[0] if upcoming else None,
+        card=card,
         topic=topic or "",
         role=role or "",
         topics=list(Topic),
         roles=list(Role),
         saved=request.query_params.get("saved"),
+        undone=request.query_params.get("undone"),
+        due=due,
+        new=new,
+        skip_to=",".join([*skip, card.id]) if card else "",
     )
+
+
+@router.post("/practice/undo")
+def practice_undo(
+    request: Request,
+    _: Csrf,
+    topic: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "",
+) -> Response:
+    card_id = context(request).ws.undo_last_rating()
+    query = "&".join(f"{k}={v}" for k, v in (("topic", topic), ("role", role)) if v)
+    target = f"/practice?undone={card_id}&{query}" if card_id else f"/practice?{query}"
+    return RedirectResponse(target.rstrip("&?"), status_code=303)
 
 
 @router.post("/practice/{card_id}/answer")
@@ -80,6 +105,7 @@ def practice_answer(
         assessment=assessment,
         topic=topic,
         role=role,
+        intervals=ctx.ws.rating_intervals(card.id),
         repost={"answer": answer, "topic": topic, "role": role},
     )
 
