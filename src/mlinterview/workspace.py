@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
     from mlinterview.practice.session import Assessment
     from mlinterview.store.db import Store
+    from mlinterview.store.submissions import StoredSubmission
 
 
 class CardNotFound(LookupError):
@@ -458,6 +459,25 @@ class Workspace:
         if save and not visible_only:
             self.save_submission(result, text)
         return result
+
+    def problem_examples(self, problem_id: str) -> list[tuple[dict[str, Any], Any]]:
+        """The visible examples with their expected values (computed by the reference
+        where the bank leaves them out)."""
+        from mlinterview.judge.problems import load_tests
+
+        return [(t.args, t.expected) for t in load_tests(self.problem(problem_id)).examples]
+
+    def problem_statuses(self) -> dict[str, str]:
+        """Per problem id: "solved" (an Accepted submission) or "attempted"."""
+        from mlinterview.store.submissions import problem_statuses
+
+        return problem_statuses(self.store)
+
+    def submissions(self, problem_id: str, limit: int = 10) -> list[StoredSubmission]:
+        """A problem's latest submissions, newest first."""
+        from mlinterview.store.submissions import recent_submissions
+
+        return recent_submissions(self.store, self.problem(problem_id).id, limit)
 
     def judge_file(self, problem_id: str, path: Path) -> tuple[JudgeResult, str]:
         """Judge a solution file (SubmissionFileError if unreadable); not stored yet."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, select
 
 from mlinterview.store.db import Store
 from mlinterview.store.models import Submission
@@ -74,3 +74,17 @@ def recent_submissions(
             )
             for row in rows
         ]
+
+
+def problem_statuses(store: Store) -> dict[str, str]:
+    """"solved" for problems with an Accepted submission, "attempted" for the others tried."""
+    from sqlalchemy import func
+
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                Submission.problem_id,
+                func.max(func.cast(Submission.verdict == "Accepted", Integer)),
+            ).group_by(Submission.problem_id)
+        ).all()
+    return {problem_id: "solved" if accepted else "attempted" for problem_id, accepted in rows}

@@ -28,12 +28,34 @@ def _problem_or_404(request: Request, problem_id: str) -> Problem:
 
 
 @router.get("/problems")
-def problems(request: Request, topic: str | None = None) -> Response:
+def problems(
+    request: Request,
+    topic: str | None = None,
+    difficulty: str | None = None,
+    status: str | None = None,
+) -> Response:
+    ctx = context(request)
     try:
-        found = context(request).ws.problems(topic or None)
+        found = ctx.ws.problems(topic or None)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
-    return render(request, "problems.html", problems=found)
+    if status not in (None, "", "solved", "attempted", "open"):
+        raise HTTPException(400, "status must be solved, attempted or open")
+    statuses = ctx.ws.problem_statuses()
+    shown = [
+        p
+        for p in found
+        if (not difficulty or p.difficulty.value == difficulty)
+        and (not status or statuses.get(p.id, "open") == status)
+    ]
+    return render(
+        request,
+        "problems.html",
+        problems=shown,
+        statuses=statuses,
+        chosen={"topic": topic or "", "difficulty": difficulty or "", "status": status or ""},
+        topics=sorted({p.topic.value for p in found}),
+    )
 
 
 @router.get("/problems/{problem_id}")
@@ -42,6 +64,7 @@ def problem(request: Request, problem_id: str) -> Response:
 
     found = _problem_or_404(request, problem_id)
     lang = context(request).lang()
+    ws = context(request).ws
     return render(
         request,
         "problem.html",
@@ -49,6 +72,8 @@ def problem(request: Request, problem_id: str) -> Response:
         code=starter_code(found, lang),
         result=None,
         mode=None,
+        examples=ws.problem_examples(found.id),
+        history=ws.submissions(found.id),
     )
 
 
@@ -66,6 +91,7 @@ def submit(
     found = _problem_or_404(request, problem_id)
     apply_language_switch(context(request), switch_lang)
     result = context(request).ws.judge_submission(found.id, code, visible_only=mode == "run")
+    ws = context(request).ws
     return render(
         request,
         "problem.html",
@@ -74,4 +100,6 @@ def submit(
         result=result,
         mode=mode,
         repost={"code": code},
+        examples=ws.problem_examples(found.id),
+        history=ws.submissions(found.id),
     )
