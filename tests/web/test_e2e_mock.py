@@ -20,9 +20,14 @@ def test_mock_interview_in_the_browser(server: str, page: Any, screenshot: Any) 
     page.wait_for_timeout(1500)
     assert page.inner_text("#timer") != first_timer  # the visible timer runs
     screenshot(page, "mock-question")
-    page.fill("#mock-text", "def nothing():\n    pass\n")
+    # The coding question has the problem page's editor, with the starter code in it.
+    assert page.is_visible(".CodeMirror")
+    assert "def " in page.evaluate("window.mlEditor.getValue()")
+    page.evaluate("c => window.mlEditor.setValue(c)", "def nothing():\n    pass\n")
     page.click("#mock-submit")
     page.wait_for_selector("#mock-question[data-kind='card']")
+    question = page.inner_text("#mock-question h1")
+    assert page.inner_text("#mock-question").count(question) == 1  # shown once, not twice
     page.fill("#mock-text", "Tokenisation, then a lemmatiser maps words to dictionary forms.")
     page.click("#mock-submit")
     page.wait_for_selector("#mock-question")

@@ -76,8 +76,21 @@ def mock_question(request: Request, mock_id: int) -> Response:
     view = context(request).ws.mock_question(mock_id)
     if view is None:
         return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
-    spent = context(request).ws.mock_clock(mock_id)  # the server's clock: a reload keeps it
-    return render(request, "mock_question.html", mock_id=mock_id, view=view, spent=int(spent))
+    ws = context(request).ws
+    spent = ws.mock_clock(mock_id)  # the server's clock: a reload keeps it
+    starter = ""
+    if view.kind == "problem":
+        from mlinterview.judge.service import starter_code
+
+        starter = starter_code(ws.problem(view.id), context(request).lang())
+    return render(
+        request,
+        "mock_question.html",
+        mock_id=mock_id,
+        view=view,
+        spent=int(spent),
+        starter=starter,
+    )
 
 
 @router.post("/mock/{mock_id}/answer")
