@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 CORRECT = "def can_shift(a, b):\n    return len(a) == len(b) and b in a + a\n"
 
 
-def test_examples_markers_filters_history_and_ctrl_enter(server: str, page: Any) -> None:
+def test_examples_markers_filters_history_and_ctrl_enter(
+    server: str, page: Any, screenshot: Any
+) -> None:
     page.goto(server + "/problems/can_shift")
     assert page.locator("#examples li").count() >= 1
     assert "can_shift(" in page.inner_text("#examples")
@@ -28,8 +30,10 @@ def test_examples_markers_filters_history_and_ctrl_enter(server: str, page: Any)
         "rows => rows.map(r => r.dataset.verdict)"
     )
     assert verdicts[:2] == ["Accepted", "Wrong Answer"]  # newest first
+    screenshot(page, "problem-history")
     page.goto(server + "/problems")
     assert page.get_attribute("tr[data-problem='can_shift']", "data-status") == "solved"
+    screenshot(page, "problem-list")
     page.goto(server + "/problems?status=solved")
     assert page.locator("#problem-list tbody tr").evaluate_all(
         "rows => rows.map(r => r.dataset.problem)"

@@ -11,7 +11,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_feedback_page_and_session_controls(server: str, page: Any) -> None:
+def test_feedback_page_and_session_controls(server: str, page: Any, screenshot: Any) -> None:
     page.goto(server + "/practice?topic=classical-ml")
     counts = page.inner_text("#session-counts")
     due, new = int(counts.split()[0]), int(counts.split("·")[1].split()[0])
@@ -29,6 +29,7 @@ def test_feedback_page_and_session_controls(server: str, page: Any) -> None:
     assert page.locator("#reference").get_attribute("open") is None  # folded away
     assert page.locator("#misconceptions li").count() >= 2
     assert page.locator("#follow-ups li").count() >= 2
+    screenshot(page, "practice-feedback")
     # the rating buttons sit above the reference answer
     order = page.evaluate("[...document.querySelectorAll('#rate-form, #reference')].map(e => e.id)")
     assert order == ["rate-form", "reference"]
