@@ -87,3 +87,11 @@ def test_bad_arguments_raise_plan_errors(kwargs: dict[str, object], message: str
     args: dict[str, object] = {"role": "llm", "minutes": 30, "seed": 1, **kwargs}
     with pytest.raises(PlanError, match=message):
         plan_interview(**args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("level", ["junior", "mid"])
+def test_no_hard_coding_task_opens_a_junior_or_mid_interview(level: str) -> None:
+    for seed in range(60):
+        plan = plan_interview("generalist", 45, seed, level)
+        coding = [s for s in plan.stages if s.stage.value == "coding"]
+        assert all(item.difficulty != "hard" for stage in coding for item in stage.items), seed

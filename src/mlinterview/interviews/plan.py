@@ -93,6 +93,15 @@ LEVEL_MIX: dict[str, dict[str, int]] = {
 }
 
 
+# The coding stage opens the interview: a mid-level candidate does not start on a hard task
+# (real loops warm up; a hard opener measures nerves more than skill).
+CODING_MIX: dict[str, dict[str, int]] = {
+    Level.JUNIOR: {"easy": 3, "medium": 1, "hard": 0},
+    Level.MID: {"easy": 1, "medium": 3, "hard": 0},
+    Level.SENIOR: {"easy": 0, "medium": 2, "hard": 2},
+}
+
+
 class PlanError(ValueError):
     """Arguments that cannot make a plan; the message is one line naming the fix."""
 
@@ -303,7 +312,7 @@ def plan_interview(
         pool = [c for c in pools[stage] if c.id not in used]
         count = max(1, min(MAX_ITEMS_PER_STAGE, round(stage_seconds / per_item), len(pool)))
         rng = random.Random(f"mlinterview|{seed}|{role}|{level}|{stage.value}")
-        chosen = _pick(pool, count, rng, mix)
+        chosen = _pick(pool, count, rng, CODING_MIX[level] if stage is Stage.CODING else mix)
         if not chosen:
             continue
         used.update(c.id for c in chosen)
