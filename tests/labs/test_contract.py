@@ -56,5 +56,10 @@ def test_lab_contract(lab_id: str) -> None:
     )
     for lang in ("en", "de"):
         assert result.explanation.get(lang).strip()
+    # Every column with words in it has a German name (labs/columns.py).
+    from mlinterview.labs.columns import COLUMNS_DE
+
+    worded = {c for table in result.tables for c in table.columns if re.search(r"[a-z]{3,}", c)}
+    assert worded <= set(COLUMNS_DE), sorted(worded - set(COLUMNS_DE))
     # German explanations use decimal commas, never "0.123"-style numbers.
     assert not re.search(r"\b0\.\d", result.explanation.de), result.explanation.de

@@ -25,5 +25,8 @@ def test_german_pages_use_german_names_and_decimal_commas(server: str, page: Any
     assert "ganze Zahl von" in form and "int from" not in form
     page.click("#run-lab")
     page.wait_for_selector("#lab-result", timeout=60_000)
+    headers = page.locator("#lab-result table th").all_inner_texts()
+    assert "Schwelle" in headers or "Precision" in headers or "Recall" in headers, headers
+    assert not {"threshold", "train accuracy", "value"} & set(headers)
     cells = " ".join(page.locator("#metrics td").all_inner_texts())
     assert re.search(r"\b0,\d", cells) and not re.search(r"\b0\.\d", cells)

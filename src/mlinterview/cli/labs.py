@@ -106,7 +106,10 @@ def _print_result(result: object, lang: str, written: list[Path]) -> None:
     settings = ", ".join(f"{k}={v}" for k, v in result.params.items())
     console.print(("Parameter: " if de else "Parameters: ") + settings)
     for table in result.tables:
-        rich_table = RichTable(*table.columns, title=table.title.get(lang), title_justify="left")
+        from mlinterview.labs.columns import column_name
+
+        columns = [column_name(c, lang) for c in table.columns]
+        rich_table = RichTable(*columns, title=table.title.get(lang), title_justify="left")
         for row in table.rows:
             rich_table.add_row(*(_cell(v) for v in row))
         console.print(rich_table)

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from mlinterview.content.schema import Card
+from mlinterview.labs.columns import column_name
 from mlinterview.practice.dashboard import Dashboard, mastery
 from mlinterview.render import md_to_html
 from mlinterview.vocabulary import label
@@ -102,6 +103,7 @@ def highlight(text: str, query: str) -> Markup:
 
 templates.env.filters["highlight"] = highlight
 templates.env.globals["label"] = label
+templates.env.globals["column_name"] = column_name
 
 
 def number(value: object, lang: str) -> str:
