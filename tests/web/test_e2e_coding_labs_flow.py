@@ -61,3 +61,12 @@ def test_a_running_lab_shows_progress_and_its_figure_first(server: str, page: An
         ".map(e => e.tagName)"
     )
     assert order[0] == "FIGURE" and "TABLE" in order
+
+
+def test_too_long_code_is_kept_in_the_editor(server: str, page: Any) -> None:
+    page.goto(server + "/problems/can_shift")
+    huge = "# " + "x" * 2_000_000 + "\n" + CORRECT
+    page.evaluate("c => window.mlEditor.setValue(c)", huge)
+    page.click("#submit-code")
+    assert page.is_visible("#too-long")
+    assert page.evaluate("window.mlEditor.getValue().length") == len(huge)  # nothing lost
