@@ -30,3 +30,16 @@ def test_german_pages_use_german_names_and_decimal_commas(server: str, page: Any
     assert not {"threshold", "train accuracy", "value"} & set(headers)
     cells = " ".join(page.locator("#metrics td").all_inner_texts())
     assert re.search(r"\b0,\d", cells) and not re.search(r"\b0\.\d", cells)
+
+
+def test_bad_input_in_the_browser_gets_a_page_not_json(server: str, page: Any) -> None:
+    page.goto(server + "/practice")
+    page.click("#check")
+    page.wait_for_selector("#rate-form")
+    page.evaluate("document.getElementById('rate-4').value = '9'")
+    page.click("#rate-4")
+    page.wait_for_selector("#invalid-fields")
+    assert "must be at most 4" in page.inner_text("#invalid-fields")
+    assert not page.inner_text("body").lstrip().startswith("{")
+    page.goto(server + "/mock/history")
+    assert page.locator("h1").inner_text().startswith("404")
