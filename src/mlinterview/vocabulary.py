@@ -46,6 +46,20 @@ class Topic(StrEnum):
     DATA = "data"
 
 
+class Section(StrEnum):
+    """The source article's sections: an article card keeps its section beside its topic,
+    so the article view and the mission map read as the article does."""
+
+    BASICS = "basics"
+    TECHNICAL = "technical"
+    COMPUTER_VISION = "computer-vision"
+    NLP = "nlp"
+    LLM = "llm"
+    REINFORCEMENT_LEARNING = "reinforcement-learning"
+    FAANG = "faang"
+    FAQ = "faq"
+
+
 class Difficulty(StrEnum):
     EASY = "easy"
     MEDIUM = "medium"
@@ -104,6 +118,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "statistics": ("Statistics", "Statistik"),
     "evaluation": ("Evaluation & metrics", "Evaluation & Metriken"),
     "data": ("Data & features", "Daten & Features"),
+    # article sections (the rest share their names with topics)
+    "faq": ("FAQ", "FAQ"),
     # roles
     "generalist": ("ML generalist", "ML-Generalist:in"),
     "big-tech": ("Big tech", "Big Tech"),

@@ -27,7 +27,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlinterview.vocabulary import LANGUAGES, Difficulty, Role, Source, Topic, check_choice
+from mlinterview.vocabulary import (
+    LANGUAGES,
+    Difficulty,
+    Role,
+    Section,
+    Source,
+    Topic,
+    check_choice,
+)
 
 if TYPE_CHECKING:
     from mlinterview.content.index import CardEntry
@@ -153,27 +161,37 @@ class Workspace:
         role: str | None = None,
         difficulty: str | None = None,
         source: str | None = None,
+        section: str | None = None,
     ) -> list[Card]:
-        """Cards matching every filter; an unknown value is a ValueError naming the options."""
+        """Cards matching every filter; an unknown value is a ValueError naming the options.
+
+        ``section`` selects the article's cards of one of its sections, in the article's
+        terms (the topics are subjects; see ``vocabulary.Section``)."""
         chosen = {
             "topic": check_choice(topic, Topic, "topic"),
             "role": check_choice(role, Role, "role"),
             "difficulty": check_choice(difficulty, Difficulty, "difficulty"),
             "source": check_choice(source, Source, "source"),
+            "section": check_choice(section, Section, "section"),
         }
         return self.bank.filter(**chosen)
 
-    def summaries(self, *, topic: str | None = None, role: str | None = None) -> list[CardEntry]:
+    def summaries(
+        self, *, topic: str | None = None, role: str | None = None, section: str | None = None
+    ) -> list[CardEntry]:
         """What listing needs of each card, without loading the bank (a cached index)."""
         from mlinterview.content.index import card_entries, entries_of
 
         topic = check_choice(topic, Topic, "topic")
         role = check_choice(role, Role, "role")
+        section = check_choice(section, Section, "section")
         entries = entries_of(self._bank) if self._bank is not None else card_entries(self.bank_dir)
         return [
             entry
             for entry in entries
-            if (topic is None or entry.topic == topic) and (role is None or role in entry.roles)
+            if (topic is None or entry.topic == topic)
+            and (role is None or role in entry.roles)
+            and (section is None or entry.section == section)
         ]
 
     def search(self, text: str = "", **filters: str | None) -> list[Card]:

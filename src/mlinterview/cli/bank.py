@@ -65,12 +65,15 @@ def register(app: typer.Typer) -> None:
     def list_cards(
         topic: Annotated[str | None, typer.Option(help="Only this topic.")] = None,
         role: Annotated[str | None, typer.Option(help="Only cards for this role.")] = None,
+        section: Annotated[
+            str | None, typer.Option(help="Only the article's cards of this section.")
+        ] = None,
         lang: LangOption = "en",
         as_json: JsonOption = False,
     ) -> None:
         """List the questions in the bank."""
         try:
-            cards = workspace().summaries(topic=topic, role=role)
+            cards = workspace().summaries(topic=topic, role=role, section=section)
         except ValueError as exc:
             fail(str(exc))
         if as_json:

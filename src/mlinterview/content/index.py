@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mlinterview.content.loader import Bank
     from mlinterview.content.schema import Card
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class CardEntry:
     question: dict[str, str]
     labs: tuple[str, ...]
     problems: tuple[str, ...]
+    section: str | None = None
 
     @classmethod
     def of(cls, card: Card) -> CardEntry:
@@ -50,6 +51,7 @@ class CardEntry:
             question={lang: card.question.get(lang) for lang in ("en", "de")},
             labs=tuple(card.labs),
             problems=tuple(card.problems),
+            section=card.section.value if card.section is not None else None,
         )
 
     def summary(self, lang: str = "en") -> dict[str, Any]:
@@ -64,6 +66,7 @@ class CardEntry:
             "question": self.question.get(lang) or self.question["en"],
             "labs": list(self.labs),
             "problems": list(self.problems),
+            "section": self.section,
         }
 
 

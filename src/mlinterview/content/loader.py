@@ -190,9 +190,12 @@ class Bank:
         role: Role | str | None = None,
         source: Source | str | None = None,
         difficulty: Difficulty | str | None = None,
+        section: str | None = None,
     ) -> list[Card]:
         result = []
         for card in self.cards.values():
+            if section is not None and (card.section is None or card.section.value != section):
+                continue
             if topic is not None and card.topic != Topic(topic):
                 continue
             if role is not None and Role(role) not in card.roles:

@@ -9,13 +9,21 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from mlinterview.vocabulary import (  # noqa: F401 - re-exported: the schema's vocabulary
     LANGUAGES,
     Difficulty,
     Language,
     Role,
+    Section,
     Source,
     Topic,
 )
@@ -75,6 +83,7 @@ class Card(Frozen):
     roles: tuple[Role, ...] = Field(min_length=1)
     difficulty: Difficulty
     source: Source
+    section: Section | None = None  # the article's section, for article cards only
     question: Text
     answer: Text
     key_points: tuple[KeyPoint, ...] = Field(min_length=4, max_length=8)
@@ -96,6 +105,12 @@ class Card(Frozen):
     ) -> tuple[Misconception, ...]:
         _reject_duplicates([m.id for m in items], "misconception")
         return items
+
+    @model_validator(mode="after")
+    def _section_only_for_article_cards(self) -> Card:
+        if self.section is not None and self.source is not Source.ARTICLE:
+            raise ValueError("section: only a card from the article has an article section")
+        return self
 
     @field_validator("roles")
     @classmethod

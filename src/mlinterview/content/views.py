@@ -18,6 +18,7 @@ def card_summary(card: Card, lang: str = "en") -> dict[str, Any]:
         "question": card.question.get(lang),
         "labs": list(card.labs),
         "problems": list(card.problems),
+        "section": card.section.value if card.section is not None else None,
     }
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from mlinterview.content.schema import Card, Difficulty, Role, Source, Topic
+from mlinterview.content.schema import Card, Difficulty, Role, Section, Source, Topic
 from mlinterview.web.common import apply_language_switch, context, render, verify_csrf
 
 router = APIRouter()
@@ -135,6 +135,7 @@ async def questions(
     role: str | None = None,
     difficulty: str | None = None,
     source: str | None = None,
+    section: str | None = None,
 ) -> Response:
     ctx = context(request)
     chosen = {
@@ -142,6 +143,7 @@ async def questions(
         "role": role or None,
         "difficulty": difficulty or None,
         "source": source or None,
+        "section": section or None,
     }
     try:
         cards = ctx.ws.search(q, **chosen)
@@ -158,6 +160,7 @@ async def questions(
             "role": list(Role),
             "difficulty": list(Difficulty),
             "source": list(Source),
+            "section": list(Section),
         },
     )
 
