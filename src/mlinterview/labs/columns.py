@@ -221,6 +221,9 @@ COLUMNS_DE: dict[str, str] = {
     "Porter": "Porter",
     "Snowball": "Snowball",
     "simplemma": "simplemma",
+    "repeated 4-grams": "wiederholte 4-Gramme",
+    "distinct bigrams": "verschiedene Bigramme",
+    "log-prob per token": "Log-Wahrsch. pro Token",
 }
 
 
