@@ -224,6 +224,8 @@ COLUMNS_DE: dict[str, str] = {
     "repeated 4-grams": "wiederholte 4-Gramme",
     "distinct bigrams": "verschiedene Bigramme",
     "log-prob per token": "Log-Wahrsch. pro Token",
+    "targets": "Ziele",
+    "teacher top probability": "Top-Wahrscheinlichkeit des Teachers",
 }
 
 
