@@ -226,6 +226,9 @@ COLUMNS_DE: dict[str, str] = {
     "log-prob per token": "Log-Wahrsch. pro Token",
     "targets": "Ziele",
     "teacher top probability": "Top-Wahrscheinlichkeit des Teachers",
+    "discoveries": "Entdeckungen",
+    "false discoveries": "falsche Entdeckungen",
+    "power": "Power",
 }
 
 
