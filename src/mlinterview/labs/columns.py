@@ -229,6 +229,8 @@ COLUMNS_DE: dict[str, str] = {
     "discoveries": "Entdeckungen",
     "false discoveries": "falsche Entdeckungen",
     "power": "Power",
+    "looks": "Auswertungen",
+    "false-positive rate": "Falsch-Positiv-Rate",
 }
 
 
