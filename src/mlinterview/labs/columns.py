@@ -231,6 +231,8 @@ COLUMNS_DE: dict[str, str] = {
     "power": "Power",
     "looks": "Auswertungen",
     "false-positive rate": "Falsch-Positiv-Rate",
+    "calibration samples": "Kalibrierungsbeispiele",
+    "Brier score": "Brier-Score",
 }
 
 
