@@ -233,6 +233,8 @@ COLUMNS_DE: dict[str, str] = {
     "false-positive rate": "Falsch-Positiv-Rate",
     "calibration samples": "Kalibrierungsbeispiele",
     "Brier score": "Brier-Score",
+    "clusters found": "gefundene Cluster",
+    "noise share": "Anteil Rauschpunkte",
 }
 
 
