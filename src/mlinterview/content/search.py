@@ -100,9 +100,18 @@ def indexed(card: Card) -> Indexed:
     return Indexed(stemmed, found, text)
 
 
+def _american(term: str) -> str:
+    return " ".join(
+        _ISE.sub(lambda m: ("iz" if m.group(1) == "is" else "yz") + m.group(2), word)
+        for word in term.split()
+    )
+
+
 def _alternatives(term: str) -> list[str]:
-    """The term itself and its glossary partners (phrases included)."""
-    return [term, *sorted(glossary().get(term, frozenset()) - {term})]
+    """The term itself and its glossary partners (phrases included); British spellings
+    look up their American glossary entry."""
+    partners = glossary().get(term, frozenset()) | glossary().get(_american(term), frozenset())
+    return [term, *sorted(partners - {term})]
 
 
 def _field_match(term: str, card: Indexed, field: str) -> bool:
