@@ -26,24 +26,22 @@ class Role(StrEnum):
 
 
 class Topic(StrEnum):
-    """Subjects a candidate filters by; a card's folder is its topic."""
+    """Subjects a candidate filters by; a card's folder is its topic. The article's own
+    sections live in `Section`, so a subject never has to be named after one."""
 
-    BASICS = "basics"
-    TECHNICAL = "technical"
-    COMPUTER_VISION = "computer-vision"
-    NLP = "nlp"
-    LLM = "llm"
-    REINFORCEMENT_LEARNING = "reinforcement-learning"
-    FAANG = "faang"
-    CODING = "coding"
-    CAREER = "career"
-    SYSTEM_DESIGN = "system-design"
-    MLOPS = "mlops"
     CLASSICAL_ML = "classical-ml"
     DEEP_LEARNING = "deep-learning"
+    LLM = "llm"
     STATISTICS = "statistics"
     EVALUATION = "evaluation"
     DATA = "data"
+    COMPUTER_VISION = "computer-vision"
+    NLP = "nlp"
+    REINFORCEMENT_LEARNING = "reinforcement-learning"
+    SYSTEM_DESIGN = "system-design"
+    MLOPS = "mlops"
+    CAREER = "career"
+    CODING = "coding"
 
 
 class Section(StrEnum):
@@ -102,13 +100,10 @@ def check_choice(value: str | None, allowed: type[StrEnum], name: str) -> str | 
 # web app, the CLI, reports and kits show these, never the raw ids).
 LABELS: dict[str, tuple[str, str]] = {
     # topics
-    "basics": ("Basics", "Grundlagen"),
-    "technical": ("Technical", "Technik"),
     "computer-vision": ("Computer vision", "Computer Vision"),
     "nlp": ("NLP", "NLP"),
     "llm": ("LLMs", "LLMs"),
     "reinforcement-learning": ("Reinforcement learning", "Reinforcement Learning"),
-    "faang": ("Big-tech questions", "Big-Tech-Fragen"),
     "coding": ("Coding", "Programmieren"),
     "career": ("Career & behavioural", "Karriere & Behavioral"),
     "system-design": ("ML system design", "ML-Systemdesign"),
@@ -119,6 +114,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "evaluation": ("Evaluation & metrics", "Evaluation & Metriken"),
     "data": ("Data & features", "Daten & Features"),
     # article sections (the rest share their names with topics)
+    "basics": ("Basics", "Grundlagen"),
+    "technical": ("Technical", "Technische Fragen"),
+    "faang": ("Big-tech questions", "Big-Tech-Fragen"),
     "faq": ("FAQ", "FAQ"),
     # roles
     "generalist": ("ML generalist", "ML-Generalist:in"),

@@ -97,7 +97,7 @@ def test_unknown_topic_lists_the_allowed_ones(bank_copy: Path) -> None:
     mine = [str(i) for i in check_bank(bank_copy, run_hooks=False) if card.name in i.file]
     assert len(mine) == 1
     assert ": topic: " in mine[0]
-    assert "'basics'" in mine[0] and "'career'" in mine[0]
+    assert "'classical-ml'" in mine[0] and "'career'" in mine[0]
 
 
 def test_cli_reports_every_broken_file_and_exits_non_zero(bank_copy: Path) -> None:

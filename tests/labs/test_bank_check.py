@@ -22,8 +22,8 @@ def test_bundled_bank_links_every_lab_of_mine() -> None:
 
 
 def test_unknown_links_are_reported_in_both_directions(tmp_path: Path) -> None:
-    source = default_bank_dir() / "questions" / "faang" / "roc-auc.yaml"
-    target = tmp_path / "questions" / "faang" / "roc-auc.yaml"
+    source = default_bank_dir() / "questions" / "evaluation" / "roc-auc.yaml"
+    target = tmp_path / "questions" / "evaluation" / "roc-auc.yaml"
     target.parent.mkdir(parents=True)
     shutil.copy(source, target)
     content = target.read_text(encoding="utf-8")
@@ -32,7 +32,7 @@ def test_unknown_links_are_reported_in_both_directions(tmp_path: Path) -> None:
     bank = load_bank(tmp_path)
     assert bank.issues == ()
     issues = [str(i) for i in check_labs(bank)]
-    assert "questions/faang/roc-auc.yaml: labs: unknown lab id 'no_such_lab'" in issues
+    assert "questions/evaluation/roc-auc.yaml: labs: unknown lab id 'no_such_lab'" in issues
     # This bank holds one card, so every other lab points at a card that is missing.
     assert "labs/catalog/knn.py: cards: unknown card id 'k-nearest-neighbours'" in issues
     assert not [i for i in issues if i.startswith("labs/catalog/roc_auc.py")]

@@ -63,18 +63,15 @@ ROLE_BOOST = 4
 
 # Which topics the role-specific stage draws from.
 ROLE_TOPICS: dict[str, tuple[Topic, ...]] = {
-    Role.GENERALIST: (Topic.TECHNICAL, Topic.BASICS, Topic.CLASSICAL_ML, Topic.STATISTICS),
+    Role.GENERALIST: (Topic.CLASSICAL_ML, Topic.STATISTICS, Topic.EVALUATION, Topic.DATA),
     Role.COMPUTER_VISION: (Topic.COMPUTER_VISION, Topic.DEEP_LEARNING),
     Role.NLP: (Topic.NLP,),
     Role.LLM: (Topic.LLM, Topic.DEEP_LEARNING),
     Role.REINFORCEMENT_LEARNING: (Topic.REINFORCEMENT_LEARNING,),
-    Role.BIG_TECH: (Topic.FAANG, Topic.CAREER),
+    Role.BIG_TECH: (Topic.CAREER, Topic.EVALUATION, Topic.CLASSICAL_ML),
 }
 STAGE_TOPICS: dict[Stage, tuple[Topic, ...]] = {
     Stage.ALGORITHMS: (
-        Topic.BASICS,
-        Topic.TECHNICAL,
-        Topic.FAANG,
         Topic.CLASSICAL_ML,
         Topic.DEEP_LEARNING,
         Topic.STATISTICS,
