@@ -6,9 +6,11 @@ import math
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from mlinterview.judge.compare import compare
+from mlinterview.judge.freeze import dump_tests, frozen_document
 from mlinterview.judge.problems import (
     Compare,
     ProblemDataError,
@@ -206,6 +208,10 @@ def write(root: Path, compare_rule: str, returns: str = "dict") -> Path:
     (folder / "problem.yaml").write_text(text)
     (folder / "tests.yaml").write_text(TESTS)
     (folder / "reference.py").write_text(REFERENCE)
+    problem = load_problems(root).get("split_stats")
+    if problem is not None:  # freeze the hidden case the way `mlinterview bank freeze` does
+        document, _ = frozen_document(problem, yaml.safe_load(TESTS))
+        (folder / "tests.yaml").write_text(dump_tests(document))
     return root
 
 

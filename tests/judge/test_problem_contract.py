@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mlinterview.judge.bank_check import check_problem, wrong_solutions
-from mlinterview.judge.problems import load_problem_set, load_tests
+from mlinterview.judge.problems import load_problem_set, load_tests, read_tests_file
 from mlinterview.judge.runner import Judge
 
 PROBLEMS = load_problem_set().problems
@@ -27,4 +27,8 @@ def test_problem_contract(problem_id: str, judge: Judge) -> None:
     assert wrong_solutions(problem), "each problem keeps the mistakes its tests must catch"
     tests = load_tests(problem)
     assert tests.hidden, "a problem needs hidden tests"
-    assert [str(issue) for issue in check_problem(judge, problem, tests)] == []
+    frozen = read_tests_file(problem)
+    catches = {name: wrong.catches for name, wrong in frozen.wrong.items()}
+    assert set(catches) == {w.name for w in wrong_solutions(problem)}, "each mistake is caught"
+    assert all(case.description for case in frozen.cases), "each case says why it exists"
+    assert [str(issue) for issue in check_problem(judge, problem, tests, catches)] == []

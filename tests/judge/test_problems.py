@@ -6,9 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mlinterview.content.loader import Bank, bundled_bank
 from mlinterview.judge.bank_check import check_problems
+from mlinterview.judge.freeze import dump_tests, freeze_problem, frozen_document
 from mlinterview.judge.problems import (
     ProblemDataError,
     build_tests,
@@ -37,11 +39,13 @@ examples:
   - args: {a: 1, b: 2}
     expected: 3
 """
+# Written as an author starts a problem (legacy names, one expected value missing);
+# write_problem freezes it the way `mlinterview bank freeze` does.
 TESTS = """\
 cases:
-  - name: negative
+  - name: negative b must be subtracted
     args: {a: -5, b: 2}
-  - name: given
+  - description: Adding zero keeps a
     args: {a: 10, b: 0}
     expected: 10
 random:
@@ -56,7 +60,9 @@ REFERENCE = "def add_pair(a, b):\n    return a + b\n"
 WRONG = '"""Wrong: ignores the sign of b."""\n\ndef add_pair(a, b):\n    return a + abs(b)\n'
 
 
-def write_problem(root: Path, name: str = "add_pair", **files: str | None) -> Path:
+def write_problem(
+    root: Path, name: str = "add_pair", *, freeze: bool = True, **files: str | None
+) -> Path:
     folder = root / name
     folder.mkdir(parents=True)
     contents: dict[str, str | None] = {
@@ -70,6 +76,11 @@ def write_problem(root: Path, name: str = "add_pair", **files: str | None) -> Pa
     for file_name, text in contents.items():
         if text is not None:
             (folder / file_name).write_text(textwrap.dedent(text))
+    problem = load_problem_set(root).problems.get(name)
+    if freeze and problem is not None:
+        raw = yaml.safe_load((folder / "tests.yaml").read_text())
+        document, _ = frozen_document(problem, raw)
+        (folder / "tests.yaml").write_text(dump_tests(document))
     return folder
 
 
@@ -85,7 +96,10 @@ def test_a_valid_problem_loads_and_its_tests_are_built_by_the_reference(tmp_path
     assert problem.signature == "add_pair(a, b)" and problem.folder == tmp_path / "add_pair"
     tests = build_tests(problem, tmp_path)
     assert [t.expected for t in tests.examples] == [3]
-    assert [t.name for t in tests.hidden[:2]] == ["negative", "given"]
+    assert [t.name for t in tests.hidden[:2]] == [
+        "Negative b must be subtracted",
+        "Adding zero keeps a",
+    ]
     assert tests.hidden[0].expected == -3 and tests.hidden[1].expected == 10
     random_part = tests.hidden[2:]
     assert len(random_part) == 4
@@ -136,7 +150,8 @@ def test_id_must_match_the_folder(tmp_path: Path) -> None:
     ("tests", "cases", "expected"),
     [
         (
-            "cases:\n  - name: x\n    args: {a: 1, c: 2}\n",
+            "cases:\n  - id: 00000000-0000-5000-8000-000000000000\n"
+            "    description: An unknown argument\n    args: {a: 1, c: 2}\n    expected: 1\n",
             CASES,
             "cases.0.args: unknown arguments ['c']",
         ),
@@ -157,7 +172,7 @@ def test_id_must_match_the_folder(tmp_path: Path) -> None:
 def test_broken_tests_are_reported(
     tmp_path: Path, tests: str, cases: str | None, expected: str
 ) -> None:
-    write_problem(tmp_path, tests__yaml=tests, cases__py=cases)  # None: no cases.py at all
+    write_problem(tmp_path, tests__yaml=tests, cases__py=cases, freeze=False)  # None: no cases.py
     problem = load_problem_set(tmp_path).problems["add_pair"]
     with pytest.raises(ProblemDataError) as caught:
         build_tests(problem, tmp_path)
@@ -181,6 +196,7 @@ def card_bank(problem_ids: tuple[str, ...]) -> Bank:
 
 def test_bank_check_passes_a_sound_problem(tmp_path: Path, judge: Judge) -> None:
     write_problem(tmp_path)
+    freeze_problem(load_problem_set(tmp_path).problems["add_pair"], judge)
     assert check_problems(card_bank(("add_pair",)), tmp_path, judge=judge) == []
 
 
@@ -191,10 +207,13 @@ def test_bank_check_catches_every_kind_of_problem(tmp_path: Path, judge: Judge) 
         reference__py="def add_pair(a, b):\n    return a - b\n",
         wrong_lucky__py="def add_pair(a, b):\n    return a + b\n",
     )
-    write_problem(tmp_path, name="lonely", problem__yaml=PROBLEM.replace("add_pair", "lonely"))
-    (tmp_path / "lonely" / "wrong_sign.py").unlink()
-    (tmp_path / "lonely" / "reference.py").write_text("def lonely(a, b):\n    return a + b\n")
-    (tmp_path / "lonely" / "cases.py").write_text(CASES.replace("add_pair", "lonely"))
+    write_problem(
+        tmp_path,
+        name="lonely",
+        problem__yaml=PROBLEM.replace("add_pair", "lonely"),
+        reference__py="def lonely(a, b):\n    return a + b\n",
+        wrong_sign__py=None,
+    )
     bank = card_bank(("add_pair", "missing_problem"))
     card = next(iter(bank))
     issues = [str(i) for i in check_problems(bank, tmp_path, judge=judge)]
@@ -214,5 +233,101 @@ def test_bank_check_catches_every_kind_of_problem(tmp_path: Path, judge: Judge) 
     issues = [str(i) for i in check_problems(card_bank(()), tmp_path / "second", judge=judge)]
     assert issues == [
         "problems/add_pair/wrong_lucky.py: tests: passes every hidden test; "
-        "add a hidden case that this mistake fails"
+        "add a hidden case that this mistake fails",
+        "problems/add_pair/tests.yaml: wrong.wrong_sign.py: say which cases catch it "
+        "(1 of the hidden cases do); run `mlinterview bank freeze add_pair`",
     ]
+
+
+# --- tests as reviewed data ------------------------------------------------------------------
+
+
+def _frozen(tmp_path: Path, judge: Judge) -> tuple[Path, dict[str, object]]:
+    folder = write_problem(tmp_path)
+    freeze_problem(load_problem_set(tmp_path).problems["add_pair"], judge)
+    return folder, yaml.safe_load((folder / "tests.yaml").read_text())
+
+
+def test_freeze_writes_every_case_with_id_reason_and_expected_and_what_catches_what(
+    tmp_path: Path, judge: Judge
+) -> None:
+    _, data = _frozen(tmp_path, judge)
+    cases = data["cases"] + data["generated"]  # type: ignore[operator]
+    assert len(cases) == 6
+    assert all({"id", "description", "args", "expected"} <= set(c) for c in cases)
+    negative = data["cases"][0]  # type: ignore[index]
+    assert negative["description"] == "Negative b must be subtracted"
+    assert negative["expected"] == -3
+    assert any(c["args"]["b"] < 0 for c in cases), "the seed draws a negative b"
+    # wrong_sign (a + |b|) fails exactly the cases with a negative b:
+    catches = data["wrong"]["wrong_sign.py"]["catches"]  # type: ignore[index]
+    assert catches == [c["id"] for c in cases if c["args"]["b"] < 0]
+
+
+def test_a_hand_edit_without_a_new_id_is_caught_and_freeze_records_the_replacement(
+    tmp_path: Path, judge: Judge
+) -> None:
+    folder, data = _frozen(tmp_path, judge)
+    text = (folder / "tests.yaml").read_text()
+    old_id = data["cases"][1]["id"]  # type: ignore[index]
+    (folder / "tests.yaml").write_text(text.replace("expected: 10", "expected: 11", 1))
+    issues = [str(i) for i in check_problems(card_bank(("add_pair",)), tmp_path, judge=judge)]
+    assert any(
+        "tests.yaml: cases.1.id: does not match the case's content; run `mlinterview bank "
+        "freeze add_pair`" in i
+        for i in issues
+    ), issues
+    (folder / "tests.yaml").write_text(text.replace("a: 10, b: 0", "a: 10, b: -1"))
+    freeze_problem(load_problem_set(tmp_path).problems["add_pair"], judge)
+    again = yaml.safe_load((folder / "tests.yaml").read_text())
+    changed = again["cases"][1]
+    assert changed["id"] != old_id and changed["replaces"] == old_id
+    assert changed["expected"] == 10, "a hand-written expected value is kept as written"
+    issues = [str(i) for i in check_problems(card_bank(("add_pair",)), tmp_path, judge=judge)]
+    assert any("reference fails" in i for i in issues), "10 + -1 is 9: the review catches it"
+
+
+def test_catches_must_name_exactly_the_cases_that_fail(tmp_path: Path, judge: Judge) -> None:
+    folder, data = _frozen(tmp_path, judge)
+    wrong = data["wrong"]["wrong_sign.py"]["catches"]  # type: ignore[index]
+    kept = next(c for c in data["cases"] if c["args"]["b"] >= 0)  # type: ignore[union-attr]
+    passing = kept["id"]
+    data["wrong"]["wrong_sign.py"]["catches"] = [*wrong[1:], passing]  # type: ignore[index]
+    data["wrong"]["wrong_ghost.py"] = {"catches": [passing]}  # type: ignore[index]
+    (folder / "tests.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    issues = [str(i) for i in check_problems(card_bank(("add_pair",)), tmp_path, judge=judge)]
+    assert "problems/add_pair/tests.yaml: wrong.wrong_ghost.py: no such wrong solution" in issues
+    assert any(
+        f"wrong.wrong_sign.py.catches: {passing[:8]} ({kept['description']}) no longer catches" in i
+        for i in issues
+    ), issues
+    assert any(
+        f"wrong.wrong_sign.py.catches: {wrong[0][:8]}" in i and "also catches it" in i
+        for i in issues
+    ), issues
+
+
+def test_a_generator_that_drifts_from_the_frozen_cases_is_caught(
+    tmp_path: Path, judge: Judge
+) -> None:
+    folder, _ = _frozen(tmp_path, judge)
+    (folder / "cases.py").write_text(CASES.replace("-9, 9", "-8, 9"))
+    problem = load_problem_set(tmp_path).problems["add_pair"]
+    with pytest.raises(ProblemDataError) as caught:
+        build_tests(problem, tmp_path)
+    assert any("cases.py now makes other arguments" in str(i) for i in caught.value.issues)
+
+
+def test_a_failed_hidden_case_is_named_by_its_reason_never_its_data(
+    tmp_path: Path, judge: Judge
+) -> None:
+    write_problem(tmp_path)
+    problem = load_problem_set(tmp_path).problems["add_pair"]
+    freeze_problem(problem, judge)
+    tests = build_tests(problem, tmp_path)
+    result = judge.judge(problem, WRONG, tests=tests)
+    assert result.hidden is not None and result.hidden.first_failure is not None
+    reasons = {t.name for t in tests.hidden}
+    assert result.hidden.first_failure in reasons
+    assert result.message is not None and result.hidden.first_failure in result.message
+    assert "-5" not in result.message and "'a'" not in result.message

@@ -61,6 +61,37 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
         console.print("bank check: ok")
 
+    @bank_app.command("freeze")
+    def bank_freeze(
+        problem_ids: Annotated[
+            list[str] | None, typer.Argument(metavar="[PROBLEM]...", help="Default: all.")
+        ] = None,
+    ) -> None:
+        """Write problems' tests as reviewed data: ids, expected values, what each catches."""
+        from mlinterview.judge.freeze import freeze_all
+        from mlinterview.judge.problems import ProblemDataError, load_problems
+        from mlinterview.judge.runner import Judge, JudgeUnavailable
+
+        try:
+            judge = Judge().start()
+        except JudgeUnavailable as exc:
+            fail(f"cannot run the solutions: {exc}")
+        try:
+            reports = freeze_all(load_problems(), list(problem_ids or []), judge)
+        except KeyError as exc:
+            fail(str(exc.args[0]))
+        except ProblemDataError as exc:
+            fail(str(exc))
+        finally:
+            judge.close()
+        for report in reports:
+            state = "rewritten" if report.changed else "unchanged"
+            replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
+            typer.echo(
+                f"{report.problem}: {report.cases} cases, {report.generated} generated"
+                f"{replaced}; {state}"
+            )
+
     @app.command("list")
     def list_cards(
         topic: Annotated[str | None, typer.Option(help="Only this topic.")] = None,

@@ -257,7 +257,7 @@ def _problem_question(
         difficulty=problem.difficulty,
         seconds=seconds,
         key_points=(),
-        edge_cases=tuple(name.replace("-", " ").replace("_", " ") for name in problem.case_names),
+        edge_cases=problem.case_names,
         examples=tuple(
             _example_call(problem, args, expected, word)
             for args, expected in _examples_with_answers(problem)

@@ -6,7 +6,10 @@ Runs as a hook of :mod:`mlinterview.content.check`. Rules:
 - every card a problem names exists, and every problem a card names exists;
 - ``reference.py`` exists and passes every example and hidden test *in the sandbox*;
 - there is at least one ``wrong_*.py``, each with a docstring naming the mistake, and each
-  fails at least one hidden test (proof that the hidden tests can fail).
+  fails at least one hidden test (proof that the hidden tests can fail);
+- ``tests.yaml`` names, under ``wrong:``, exactly the cases that catch each wrong solution
+  (``catches:``), so a reviewer sees which case exists for which mistake and a case that
+  stops catching anything is noticed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from mlinterview.judge.problems import (
     build_tests,
     load_problem_set,
     problems_dir,
+    read_tests_file,
 )
 from mlinterview.judge.runner import Judge, JudgeUnavailable
 from mlinterview.judge.verdict import JudgeResult, Verdict
@@ -60,8 +64,39 @@ def _first_failure(result: JudgeResult) -> str:
     return result.verdict.value
 
 
-def check_problem(judge: Judge, problem: Problem, tests: TestSet) -> list[BankIssue]:
-    """The reference passes every test and each wrong solution fails a hidden one."""
+def failing_case_ids(judge: Judge, problem: Problem, source: bytes, tests: TestSet) -> list[str]:
+    """The ids of every hidden case ``source`` fails, in the file's order.
+
+    A crash or a timeout ends a run, so the cases after it run again until each has a
+    verdict of its own; the hidden tests of a trusted run go in the file's order."""
+    remaining = list(tests.hidden)
+    failing: set[str] = set()
+    while remaining:
+        result = judge.judge(
+            problem, source, tests=TestSet((), tuple(remaining)), reveal_hidden=True, in_order=True
+        )
+        reports = [t for t in result.tests if t.kind == "hidden"]
+        if not reports:  # the submission did not even load: every case fails
+            failing.update(case.id for case in remaining)
+            break
+        ran = [
+            (case, report)
+            for case, report in zip(remaining, reports, strict=False)
+            if report.verdict is not Verdict.NOT_RUN
+        ]
+        if not ran:
+            failing.update(case.id for case in remaining)
+            break
+        failing.update(case.id for case, report in ran if not report.verdict.passed)
+        done = {id(case) for case, _ in ran}
+        remaining = [case for case in remaining if id(case) not in done]
+    return [case.id for case in tests.hidden if case.id in failing]
+
+
+def check_problem(
+    judge: Judge, problem: Problem, tests: TestSet, catches: dict[str, tuple[str, ...]]
+) -> list[BankIssue]:
+    """The reference passes every test; each wrong solution fails exactly its ``catches``."""
     issues = []
     reference = problem.folder / REFERENCE_FILE
     result = judge.judge(problem, reference.read_bytes(), tests=tests, reveal_hidden=True)
@@ -73,17 +108,52 @@ def check_problem(judge: Judge, problem: Problem, tests: TestSet) -> list[BankIs
                 f"reference fails: {_first_failure(result)}",
             )
         )
-    for wrong in wrong_solutions(problem):
-        result = judge.judge(problem, wrong.read_bytes(), tests=tests, reveal_hidden=True)
-        hidden = [t for t in result.tests if t.kind == "hidden"]
-        if result.verdict is Verdict.JUDGE_ERROR:
-            issues.append(BankIssue(_shown(problem, wrong.name), "tests", _first_failure(result)))
-        elif hidden and all(t.verdict.passed for t in hidden):
+    known = {case.id: case.name for case in tests.hidden}
+    wrongs = wrong_solutions(problem)
+    for listed in sorted(set(catches) - {w.name for w in wrongs}):
+        issues.append(
+            BankIssue(_shown(problem, "tests.yaml"), f"wrong.{listed}", "no such wrong solution")
+        )
+    for wrong in wrongs:
+        shown = _shown(problem, wrong.name)
+        failing = failing_case_ids(judge, problem, wrong.read_bytes(), tests)
+        if not failing:
             issues.append(
                 BankIssue(
-                    _shown(problem, wrong.name),
+                    shown,
                     "tests",
                     "passes every hidden test; add a hidden case that this mistake fails",
+                )
+            )
+            continue
+        declared = catches.get(wrong.name)
+        if declared is None:
+            issues.append(
+                BankIssue(
+                    _shown(problem, "tests.yaml"),
+                    f"wrong.{wrong.name}",
+                    f"say which cases catch it ({len(failing)} of the hidden cases do); "
+                    f"run `mlinterview bank freeze {problem.id}`",
+                )
+            )
+            continue
+        missing = [i for i in failing if i not in declared]
+        extra = [i for i in declared if i not in failing]
+        for ident in extra:
+            what = f"{ident[:8]} ({known[ident]})" if ident in known else f"{ident} (no such case)"
+            issues.append(
+                BankIssue(
+                    _shown(problem, "tests.yaml"),
+                    f"wrong.{wrong.name}.catches",
+                    f"{what} no longer catches this mistake",
+                )
+            )
+        for ident in missing:
+            issues.append(
+                BankIssue(
+                    _shown(problem, "tests.yaml"),
+                    f"wrong.{wrong.name}.catches",
+                    f"{ident[:8]} ({known[ident]}) also catches it; add it to catches",
                 )
             )
     return issues
@@ -121,7 +191,7 @@ def check_problems(
                         f"unknown problem id {problem_id!r}",
                     )
                 )
-    runnable: list[tuple[Problem, TestSet]] = []
+    runnable: list[tuple[Problem, TestSet, dict[str, tuple[str, ...]]]] = []
     for problem in problems.values():
         file_issues = []
         if not (problem.folder / REFERENCE_FILE).is_file():
@@ -144,10 +214,13 @@ def check_problems(
             continue
         try:
             tests = build_tests(problem, root)
+            catches = {
+                name: wrong.catches for name, wrong in read_tests_file(problem, root).wrong.items()
+            }
         except ProblemDataError as exc:
             issues.extend(exc.issues)
             continue
-        runnable.append((problem, tests))
+        runnable.append((problem, tests, catches))
     if not runnable:
         return issues
     own = judge is None

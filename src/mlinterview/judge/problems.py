@@ -12,9 +12,11 @@ once as ``file: field: message`` lines.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import math
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,14 +112,46 @@ class Example(Frozen):
         return "expected" in self.model_fields_set
 
 
-class HiddenCase(Frozen):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-    args: dict[str, Any]
-    expected: Any = None
+CaseId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+Description = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=8, max_length=200, pattern=r"^[^\n]+$")
+]
 
-    @property
-    def has_expected(self) -> bool:
-        return "expected" in self.model_fields_set
+
+class HiddenCase(Frozen):
+    """A hand-written hidden case: reviewed data that says why it exists (Exercism style)."""
+
+    id: CaseId
+    description: Description  # the mistake it catches; shown when a submission fails it
+    args: dict[str, Any]
+    expected: Any
+    replaces: CaseId | None = None  # the id of the case this one superseded
+
+
+class GeneratedCase(Frozen):
+    """A seeded random case frozen by ``mlinterview bank freeze``.
+
+    Small ones are written out in full; a large one (a speed test) keeps a digest of its
+    arguments, so the generator cannot drift unnoticed, and its expected value comes from
+    the reference at load time (bits of a float result may differ between BLAS builds)."""
+
+    id: CaseId
+    description: Description
+    args: dict[str, Any] | None = None
+    expected: Any = None
+    size: str | None = None  # for a digest case: what the arguments hold
+    args_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+    @model_validator(mode="after")
+    def _full_or_digest(self) -> GeneratedCase:
+        full = self.args is not None and "expected" in self.model_fields_set
+        digest = self.args_sha256 is not None and self.args is None
+        if full == digest:
+            raise ValueError("a generated case has either args and expected, or args_sha256")
+        return self
 
 
 class RandomCases(Frozen):
@@ -125,15 +159,50 @@ class RandomCases(Frozen):
     count: int = Field(ge=1, le=500)
 
 
+class WrongSolution(Frozen):
+    catches: tuple[CaseId, ...] = Field(min_length=1)
+
+
 class TestsFile(Frozen):
     cases: tuple[HiddenCase, ...] = ()
     random: RandomCases | None = None
+    generated: tuple[GeneratedCase, ...] = ()
+    wrong: dict[str, WrongSolution] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _some_cases(self) -> TestsFile:
         if not self.cases and self.random is None:
             raise ValueError("needs at least one case or a random block")
+        ids = [c.id for c in self.cases] + [g.id for g in self.generated]
+        if len(set(ids)) != len(ids):
+            raise ValueError("case ids must be unique")
         return self
+
+
+def canonical_json(value: Any) -> str:
+    """One text per value, so equal data always hashes equally."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), allow_nan=True)
+
+
+CASE_NAMESPACE = uuid.UUID("6f1d4a52-8c1e-4f0a-9d0b-5b7f3c2e9a41")
+
+
+def case_id(
+    problem_id: str, args: Any, expected: Any = None, *, digest: str | None = None, salt: str = ""
+) -> str:
+    """A case's id is derived from its content: a changed case gets a new id by itself.
+
+    ``salt`` places a generated case in its seeded sequence (two draws may coincide)."""
+    body = digest if digest is not None else canonical_json([args, expected])
+    return str(uuid.uuid5(CASE_NAMESPACE, f"{problem_id}\n{salt}\n{body}"))
+
+
+def generated_salt(seed: int, index: int) -> str:
+    return f"random seed {seed} case {index}"
+
+
+def args_digest(args: Any) -> str:
+    return hashlib.sha256(canonical_json(args).encode()).hexdigest()
 
 
 class Problem(Frozen):
@@ -386,9 +455,10 @@ def get_problem(problem_id: str, root: Path | None = None) -> Problem:
 @dataclass(frozen=True)
 class TestCase:
     kind: Literal["example", "hidden"]
-    name: str
+    name: str  # for a hidden case its description: all a candidate learns of it
     args: dict[str, Any]
     expected: Any
+    id: str = ""  # a hidden case's stable id (examples have none)
 
 
 @dataclass(frozen=True)
@@ -439,8 +509,10 @@ def run_trusted(problem: Problem, func: Callable[..., Any], args: dict[str, Any]
     return round_trip(harness.to_plain(func(*values)))
 
 
-def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
-    """Examples and hidden tests with every expected value filled in (trusted side)."""
+FREEZE_HINT = "run `mlinterview bank freeze {id}` and review the diff"
+
+
+def read_tests_file(problem: Problem, root: Path | None = None) -> TestsFile:
     folder = problem.folder
     shown = _display(folder / TESTS_FILE, (root or folder.parent))
     raw, issues = _read_yaml(folder / TESTS_FILE, shown)
@@ -449,15 +521,112 @@ def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
     if not isinstance(raw, dict):
         raise ProblemDataError([BankIssue(shown, "(file)", "expected a mapping of fields")])
     try:
-        tests_file = TestsFile.model_validate(raw)
+        return TestsFile.model_validate(raw)
     except ValidationError as exc:
         raise ProblemDataError(_validation_issues(shown, exc)) from None
-    pending: list[tuple[str, str, dict[str, Any], bool, Any, str]] = []
+
+
+def generate_random_args(
+    problem: Problem, random: RandomCases, root: Path | None = None
+) -> tuple[list[dict[str, Any]], str]:
+    """The seeded random cases' arguments (plain JSON) and the generator's first doc line."""
+    folder = problem.folder
+    cases_path = folder / CASES_FILE
+    cases_shown = _display(cases_path, (root or folder.parent))
+    if not cases_path.is_file():
+        shown = _display(folder / TESTS_FILE, (root or folder.parent))
+        raise ProblemDataError(
+            [BankIssue(shown, "random", f"needs {CASES_FILE} with random_cases()")]
+        )
+    import numpy as np
+
+    from mlinterview.judge import harness
+
+    issues: list[BankIssue] = []
+    try:
+        module = _import_file(cases_path, f"_mlinterview_cases_{problem.id}")
+        generated = module.random_cases(np.random.default_rng(random.seed), random.count)
+    except Exception as exc:
+        raise ProblemDataError(
+            [BankIssue(cases_shown, "random_cases", f"{type(exc).__name__}: {exc}")]
+        ) from None
+    doc = (getattr(module.random_cases, "__doc__", None) or module.__doc__ or "").strip()
+    plain_cases: list[dict[str, Any]] = []
+    for j, args in enumerate(generated):
+        try:
+            plain = round_trip(harness.to_plain(args))
+        except (harness.Unsupported, TypeError, ValueError) as exc:
+            issues.append(BankIssue(cases_shown, f"case {j}", str(exc)))
+            continue
+        if type(plain) is not dict:
+            issues.append(BankIssue(cases_shown, f"case {j}", "must be a dict of arguments"))
+            continue
+        for where, message in args_problems(problem, plain):
+            issues.append(BankIssue(cases_shown, f"case {j}.{where}", message))
+        plain_cases.append(plain)
+    if issues:
+        raise ProblemDataError(issues)
+    return plain_cases, (doc.splitlines()[0] if doc else "")
+
+
+def _frozen_issues(
+    problem: Problem, tests_file: TestsFile, generated_args: list[dict[str, Any]], shown: str
+) -> list[BankIssue]:
+    """Ids follow content, and the frozen random block is what the generator makes today."""
+    hint = FREEZE_HINT.format(id=problem.id)
+    issues = []
+    for i, case in enumerate(tests_file.cases):
+        if case.id != case_id(problem.id, round_trip(case.args), round_trip(case.expected)):
+            issues.append(
+                BankIssue(shown, f"cases.{i}.id", f"does not match the case's content; {hint}")
+            )
+    if len(generated_args) != len(tests_file.generated):
+        issues.append(
+            BankIssue(
+                shown,
+                "generated",
+                f"{len(tests_file.generated)} frozen, the generator makes {len(generated_args)}; "
+                + hint,
+            )
+        )
+        return issues
+    seed = tests_file.random.seed if tests_file.random is not None else 0
+    for j, (frozen, args) in enumerate(zip(tests_file.generated, generated_args, strict=True)):
+        salt = generated_salt(seed, j)
+        if frozen.args_sha256 is not None:
+            fresh = args_digest(args)
+            same = fresh == frozen.args_sha256
+            own_id = case_id(problem.id, None, digest=frozen.args_sha256, salt=salt)
+        else:
+            same = canonical_json(round_trip(frozen.args)) == canonical_json(args)
+            own_id = case_id(problem.id, args, round_trip(frozen.expected), salt=salt)
+        if not same:
+            issues.append(
+                BankIssue(shown, f"generated.{j}", f"cases.py now makes other arguments; {hint}")
+            )
+        elif frozen.id != own_id:
+            issues.append(
+                BankIssue(shown, f"generated.{j}.id", f"does not match the content; {hint}")
+            )
+    return issues
+
+
+def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
+    """Examples and hidden tests with every expected value filled in (trusted side).
+
+    Hidden cases come from the reviewed file as written; only a large generated case and
+    an example without an expected value ask the reference (in this trusted process)."""
+    folder = problem.folder
+    shown = _display(folder / TESTS_FILE, (root or folder.parent))
+    tests_file = read_tests_file(problem, root)
+    issues: list[BankIssue] = []
+    pending: list[tuple[str, str, str, dict[str, Any], bool, Any, str]] = []
     for i, example in enumerate(problem.examples):
         pending.append(
             (
                 "example",
                 f"example {i + 1}",
+                "",
                 example.args,
                 example.has_expected,
                 example.expected,
@@ -467,51 +636,36 @@ def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
     for i, case in enumerate(tests_file.cases):
         for where, message in args_problems(problem, case.args):
             issues.append(BankIssue(shown, f"cases.{i}.{where}", message))
-        if case.has_expected:
-            reason = expected_problem(problem, case.expected)
-            if reason:
-                issues.append(BankIssue(shown, f"cases.{i}.expected", reason))
+        reason = expected_problem(problem, case.expected)
+        if reason:
+            issues.append(BankIssue(shown, f"cases.{i}.expected", reason))
         pending.append(
-            ("hidden", case.name, case.args, case.has_expected, case.expected, f"cases.{i}")
+            ("hidden", case.description, case.id, case.args, True, case.expected, f"cases.{i}")
         )
+    generated_args: list[dict[str, Any]] = []
     if tests_file.random is not None:
-        cases_path = folder / CASES_FILE
-        cases_shown = _display(cases_path, (root or folder.parent))
-        if not cases_path.is_file():
-            issues.append(BankIssue(shown, "random", f"needs {CASES_FILE} with random_cases()"))
-        else:
-            import numpy as np
-
-            try:
-                module = _import_file(cases_path, f"_mlinterview_cases_{problem.id}")
-                rng = np.random.default_rng(tests_file.random.seed)
-                generated = module.random_cases(rng, tests_file.random.count)
-            except Exception as exc:
-                issues.append(
-                    BankIssue(cases_shown, "random_cases", f"{type(exc).__name__}: {exc}")
-                )
-                generated = []
-            from mlinterview.judge import harness
-
-            for j, args in enumerate(generated):
-                try:
-                    plain = round_trip(harness.to_plain(args))
-                except (harness.Unsupported, TypeError, ValueError) as exc:
-                    issues.append(BankIssue(cases_shown, f"case {j}", str(exc)))
-                    continue
-                if type(plain) is not dict:
-                    issues.append(
-                        BankIssue(cases_shown, f"case {j}", "must be a dict of arguments")
-                    )
-                    continue
-                for where, message in args_problems(problem, plain):
-                    issues.append(BankIssue(cases_shown, f"case {j}.{where}", message))
-                pending.append(("hidden", f"random {j + 1}", plain, False, None, f"random.{j}"))
+        generated_args, _ = generate_random_args(problem, tests_file.random, root)
+    elif tests_file.generated:
+        issues.append(BankIssue(shown, "generated", "frozen random cases need a random block"))
+    issues.extend(_frozen_issues(problem, tests_file, generated_args, shown))
     if issues:
         raise ProblemDataError(issues)
+    for j, (frozen, args) in enumerate(zip(tests_file.generated, generated_args, strict=True)):
+        full = frozen.args is not None
+        pending.append(
+            (
+                "hidden",
+                frozen.description,
+                frozen.id,
+                args,
+                full,
+                frozen.expected if full else None,
+                f"generated.{j}",
+            )
+        )
     reference: Callable[..., Any] | None = None
     built: dict[str, list[TestCase]] = {"example": [], "hidden": []}
-    for kind, name, args, has_expected, expected, where in pending:
+    for kind, name, ident, args, has_expected, expected, where in pending:
         if not has_expected:
             if reference is None:
                 try:
@@ -528,7 +682,9 @@ def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
                 raise ProblemDataError(
                     [BankIssue(ref_shown, where, f"reference failed: {type(exc).__name__}: {exc}")]
                 ) from None
-        built[kind].append(TestCase(kind, name, round_trip(args), round_trip(expected)))  # type: ignore[arg-type]
+        built[kind].append(
+            TestCase(kind, name, round_trip(args), round_trip(expected), ident)  # type: ignore[arg-type]
+        )
     tests = TestSet(tuple(built["example"]), tuple(built["hidden"]))
     problem_shown = _display(folder / PROBLEM_FILE, (root or folder.parent))
     field_issues = [

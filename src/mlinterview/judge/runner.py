@@ -265,11 +265,15 @@ class Judge:
         *,
         tests: TestSet | None = None,
         reveal_hidden: bool = False,
+        in_order: bool = False,
     ) -> JudgeResult:
         """Judge ``source`` against the problem's examples, then its hidden tests.
 
         ``seconds`` of the result covers loading the submission and running the
         examples, as timed by the trusted side (all tests when ``reveal_hidden``).
+        ``reveal_hidden`` and ``in_order`` are for trusted callers (the bank's own
+        solutions): ``in_order`` runs the hidden tests in the file's order, so what a wrong
+        solution fails is reproducible; a submission's order is always shuffled.
         """
         text, invalid = validate_source(source)
         if invalid is not None or text is None:
@@ -284,7 +288,8 @@ class Judge:
         tests = tests if tests is not None else load_tests(problem)
         limit = problem.limits.time_seconds
         order = list(range(len(tests.hidden)))
-        _shuffle(order)  # a fixed order would let call counts stand in for test identity
+        if not in_order:
+            _shuffle(order)  # a fixed order would let call counts stand in for test identity
         messages = [{"test": t.args, "show": True} for t in tests.examples]
         messages += [{"test": tests.hidden[i].args, "show": False} for i in order]
         budgets = [batch_budget(limit, len(b)) for b in (tests.examples, tests.hidden) if b]

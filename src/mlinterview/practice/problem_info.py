@@ -70,7 +70,7 @@ def info_of(problem: Problem) -> ProblemInfo:
     cases: tuple[str, ...] = ()
     try:
         raw = yaml.load((problem.folder / TESTS_FILE).read_text(encoding="utf-8"), Loader=_Loader)
-        cases = tuple(case.name for case in TestsFile.model_validate(raw).cases)
+        cases = tuple(case.description for case in TestsFile.model_validate(raw).cases)
     except (OSError, ValueError, yaml.YAMLError):
         pass  # the bank check names what is wrong with the tests file
     mistakes = tuple(
