@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 from functools import partial
+from pathlib import Path
 
 from mlinterview.content.loader import bundled_bank
 from mlinterview.grading.embedding import backend_name, get_embedder
@@ -25,12 +26,21 @@ from mlinterview.grading.labelset import (
     measure,
 )
 
+# Answers to new cards written by someone who never saw the cards' match terms; nothing is
+# ever tuned on them (see its README), so they measure what the authors' own labels cannot.
+HOLDOUT_DIR = Path(__file__).resolve().parent / "grading_holdout"
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
     parser.add_argument("--only-new", action="store_true", help="only the breadth cards")
     parser.add_argument("--cards", default="", help="comma-separated card ids to restrict to")
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="only benchmarks/grading_holdout: answers written blind to the match terms",
+    )
     args = parser.parse_args()
     backend = (args.backend or backend_name()).lower()
     used = {lang: get_embedder(backend_name(backend, lang, rubric=True)) for lang in ("en", "de")}
@@ -50,6 +60,9 @@ def main() -> None:
     }
     if args.only_new:
         groups = {"new cards": groups["new cards"]}
+    if args.holdout:
+        holdout = load_labelled(HOLDOUT_DIR)
+        groups = {"held-out answers": [a for answers in holdout.values() for a in answers]}
     wanted = {c for c in args.cards.split(",") if c}
     if wanted:
         groups = {k: [a for a in v if a.card_id in wanted] for k, v in groups.items()}
