@@ -92,7 +92,9 @@ def indexed(card: Card) -> Indexed:
         "points": [point.text(lang) for point in card.key_points for lang in ("en", "de")],
         "answer": [card.answer.get(lang) for lang in ("en", "de")],
     }
-    text = {name: fold("\n".join(parts)) for name, parts in fields.items()}
+    # Hyphens become spaces so a phrase ("reinforcement learning") also matches inside a
+    # hyphenated compound ("Reinforcement-Learning-Schleife"), as the query is split too.
+    text = {name: fold("\n".join(parts)).replace("-", " ") for name, parts in fields.items()}
     found = {name: frozenset(_WORD.findall(value)) for name, value in text.items()}
     stemmed = {
         name: frozenset(s for word in values for s in stems(word)) for name, values in found.items()
