@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Unnormalised weights; error rates from perfect to worse than chance."""
+    """Unnormalised weights, error rates from zero to worse than chance; 5,000 samples for speed."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         n = 5_000 if i == 0 else int(rng.integers(1, 30))
