@@ -22,7 +22,7 @@ def _strongly_connected(wins: np.ndarray) -> bool:
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Log-normal strengths, a random number of games per pair (some pairs never meet)."""
+    """Tournaments from known strengths, some pairs never meet; 50 models test convergence."""
     cases: list[dict[str, object]] = []
     i = 0
     while len(cases) < count:

@@ -12,6 +12,7 @@ def _word(rng: np.random.Generator, n: int) -> str:
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
+    """Rotations and near misses over two letters; long repetitive strings defeat O(n^2) search."""
     cases: list[dict[str, object]] = []
     for i in range(count - 2):
         a = _word(rng, int(rng.integers(1, 12)))

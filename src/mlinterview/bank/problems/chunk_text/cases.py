@@ -13,7 +13,7 @@ def _text(rng: np.random.Generator, n_words: int) -> str:
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Sizes and overlaps chosen so that the number of words often fits the grid exactly."""
+    """Messy whitespace, word counts often fitting the step grid; a 200,000-word text for speed."""
     cases: list[dict[str, object]] = [{"text": _text(rng, 200_000), "size": 256, "overlap": 32}]
     for _ in range(1, count):
         size = int(rng.integers(1, 7))
