@@ -37,7 +37,7 @@ def _derive(rng: np.random.Generator, rules: list[list[str]], symbol: str, depth
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Derived sentences (true), one-token mutations and random strings (mostly false)."""
+    """Derived, mutated and random sentences; two long rejected ones defeat unmemoised recursion."""
     cases: list[dict[str, object]] = [
         {"grammar": DYCK, "tokens": list("(" * 31 + ")" * 30)},
         {"grammar": DOUBLING, "tokens": ["a"] * 12 + ["b"] + ["a"] * 12},

@@ -8,7 +8,7 @@ NAMES = ["cat", "dog", "bird", "fish", "frog", "owl"]
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Labels come in a shuffled order; some observed labels are left out of `labels`."""
+    """Shuffled label order, int or string labels, some unlisted; 5,000 samples for speed."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         c = int(rng.integers(2, 6))

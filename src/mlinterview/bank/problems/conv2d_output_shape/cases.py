@@ -12,7 +12,7 @@ def _maybe_pair(rng: np.random.Generator, low: int, high: int) -> object:
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Mostly realistic layers; a quarter use 'same' or 'valid' padding."""
+    """Layer shapes with ints and pairs, 'same' or 'valid' padding, some kernels that do not fit."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         h, w = int(rng.integers(1, 300)), int(rng.integers(1, 300))

@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Integers over the full int8 range with zero points anywhere in it."""
+    """Full int8 range, zero points anywhere or all zero: wrap-around and order mistakes show."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         rows = 64 if i == 0 else int(rng.integers(1, 8))
