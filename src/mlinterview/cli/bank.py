@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
+from mlinterview.cli.common import (
+    LangOption,
+    console,
+    fail,
+    print_json,
+    terminal_width,
+    workspace,
+)
 
 if TYPE_CHECKING:
     from mlinterview.content.index import CardEntry
@@ -110,7 +117,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json([card.summary(lang) for card in cards])
             return
-        sys.stdout.write(_card_lines(cards, lang, console.width))
+        sys.stdout.write(_card_lines(cards, lang, terminal_width()))
         sys.stdout.write(f"{len(cards)} questions\n")
 
     @app.command("search")
@@ -129,7 +136,7 @@ def register(app: typer.Typer) -> None:
         if not cards:
             console.print(f"no question matches {text!r}")
             return
-        sys.stdout.write(_card_lines(cards, lang, console.width))
+        sys.stdout.write(_card_lines(cards, lang, terminal_width()))
 
     @app.command("show")
     def show(

@@ -5,16 +5,41 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
-from rich.console import Console
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from mlinterview.workspace import Workspace
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+class _LazyConsole:
+    """A Rich console built on first use: importing Rich costs ~30 ms, more than the whole
+    of `mlinterview list`'s own work, and the plain-text commands never need it."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+console = cast("Console", _LazyConsole(highlight=False))
+err_console = cast("Console", _LazyConsole(stderr=True, highlight=False))
+
+
+def terminal_width() -> int:
+    """Columns to wrap plain text to (COLUMNS wins, as in Rich), without importing Rich."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def print_json(data: Any) -> None:

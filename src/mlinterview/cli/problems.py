@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.markup import escape
 
 from mlinterview.cli.common import LangOption, console, err_console, fail, print_json, workspace
 
@@ -41,6 +40,13 @@ COMPARE_TEXT = {
     },
 }
 FIELD_TEXT = {"en": "field {name}: {rule}", "de": "Feld {name}: {rule}"}
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping, imported when a command prints (Rich is slow to import)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def _compare_text(rule: Any, lang: str) -> str:
