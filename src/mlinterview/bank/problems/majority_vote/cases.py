@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Answers drawn from a few strings; the long case has a two-way tie by construction."""
+    """Ties are frequent among few distinct answers; one long tied list checks a linear count."""
     long_votes = ["A"] * 50_000 + ["B"] * 50_000
     order = rng.permutation(len(long_votes))
     cases: list[dict[str, object]] = [{"answers": [long_votes[i] for i in order]}]

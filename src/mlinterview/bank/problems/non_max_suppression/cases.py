@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Case 0 is large (2,000 boxes); scores are rounded so that ties occur."""
+    """Clustered boxes with tied scores test order and suppression; one large case tests speed."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         objects = 60 if i == 0 else int(rng.integers(1, 6))

@@ -21,7 +21,7 @@ def _well_posed(x: np.ndarray, k: int) -> bool:
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Gaussian data stretched by distinct scales and rotated, sometimes shifted far away."""
+    """Rotated, shifted data with distinct variances test centring and order; one large matrix."""
     cases: list[dict[str, object]] = []
     i = 0
     while len(cases) < count:
