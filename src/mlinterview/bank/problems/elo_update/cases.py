@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Ratings 800-2800, outcomes win/tie/loss, K between 4 and 64."""
+    """Realistic ratings, wins, ties and losses, various K: sign and update-order mistakes show."""
     cases: list[dict[str, object]] = []
     for _ in range(count):
         cases.append(
