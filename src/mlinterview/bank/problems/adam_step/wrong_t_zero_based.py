@@ -1,0 +1,26 @@
+"""Wrong: reads t as a 0-based step index and bias-corrects with t + 1."""
+
+import numpy as np
+
+
+def adam_step(
+    param: np.ndarray,
+    grad: np.ndarray,
+    m: np.ndarray,
+    v: np.ndarray,
+    t: int,
+    lr: float = 0.001,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    eps: float = 1e-8,
+) -> dict[str, np.ndarray]:
+    """The corrections belong to the next step, so early steps come out too small."""
+    param = np.asarray(param, dtype=float)
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + (1.0 - beta1) * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1.0 - beta2) * grad * grad
+    step = t + 1
+    m_hat = m_new / (1.0 - beta1**step)
+    v_hat = v_new / (1.0 - beta2**step)
+    new_param = param - lr * m_hat / (np.sqrt(v_hat) + eps)
+    return {"param": new_param, "m": m_new, "v": v_new}
