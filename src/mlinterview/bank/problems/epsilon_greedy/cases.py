@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Rounded draws keep u and v away from the exact decision boundaries."""
+    """Frequent Q-value ties, epsilon from 0 to 1: tie-break and exploration mistakes show."""
     cases: list[dict[str, object]] = []
     for _ in range(count):
         n = int(rng.integers(1, 8))

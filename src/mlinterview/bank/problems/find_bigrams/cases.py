@@ -16,7 +16,7 @@ def _text(rng: np.random.Generator, words: int) -> str:
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """The last case is long (5 000 words) to catch solutions that stop early or slow down."""
+    """Mixed case, messy whitespace, punctuation; 5,000 words catch early stops and slowness."""
     cases: list[dict[str, object]] = [
         {"text": _text(rng, int(rng.integers(0, 30)))} for _ in range(count - 1)
     ]
