@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Integer ids from a small catalogue so that repeats and hits both occur."""
+    """Repeats, short lists and string or int ids; one long list rules out quadratic lookups."""
     big = rng.integers(0, 200_000, size=100_000).tolist()
     big_relevant = rng.integers(0, 200_000, size=50_000).tolist()
     cases: list[dict[str, object]] = [{"recommended": big, "relevant": big_relevant, "k": 90_000}]

@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Integer labels on even cases, string labels on odd ones."""
+    """Rare or absent positive classes, int and str labels, hit counting and zero division."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         c = int(rng.integers(2, 5))

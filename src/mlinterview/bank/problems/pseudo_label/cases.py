@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Mix smooth softmax rows with coarse rows (multiples of 0.05) that create ties."""
+    """Coarse rows create exact ties and threshold hits beside smooth softmax rows."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         n = int(rng.integers(1, 40))

@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Even cases are continuous (shifted/scaled normals), odd cases small integers (ties)."""
+    """Integer data hits bin edges, shifted normals move mass; one big sample needs vectorising."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         bins = int(rng.integers(1, 12))
