@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Small state spaces so that pairs repeat and rows are re-read within one batch."""
+    """Repeated pairs and re-read rows need sequential updates; one long run tests speed."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         n_states = 50 if i == 0 else int(rng.integers(1, 6))

@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Case 0 is a 200 x 200 matrix; every third case has an outlier that dominates the scale."""
+    """Outliers that dominate the scale and 1-D/2-D shapes; one large matrix checks vectorising."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         if i == 0:

@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Coarse scores (few decimals) make ties common; the big case rules out all-pairs loops."""
+    """Coarse scores make ties common; one large sample rules out an all-pairs loop."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         n = 100_000 if i == 0 else int(rng.integers(2, 40))

@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Tables of random shape; about a quarter of the steps are terminal."""
+    """Terminal steps and non-greedy next actions in random tables test the SARSA target."""
     cases: list[dict[str, object]] = []
     for _ in range(count):
         n_states = int(rng.integers(1, 6))
