@@ -4,7 +4,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Dirichlet distributions (some sparse), one with a 4 096-token vocabulary."""
+    """Tokens the target rarely or never emits test accept and residual; one large vocabulary."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         vocab = 4_096 if i == 0 else int(rng.integers(2, 12))

@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Draw (n, n_splits, gap) until the first training set is non-empty."""
+    """Varied lengths, split counts and gaps test block placement; one long series tests speed."""
     cases: list[dict[str, object]] = []
     while len(cases) < count:
         if not cases:
