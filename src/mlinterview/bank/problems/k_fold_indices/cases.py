@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """Case 0 is large; the others use small n so that uneven fold sizes are frequent."""
+    """Small n make uneven folds common, shuffled or not, k up to n; n = 20,011 for speed."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         n = 20011 if i == 0 else int(rng.integers(2, 40))

@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """With eps == 0, q is kept positive wherever p is, so the answer stays finite."""
+    """Counts and probabilities with zero bins, eps 0 to 0.5: smoothing and direction errors."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         k = 1000 if i == 0 else int(rng.integers(1, 12))

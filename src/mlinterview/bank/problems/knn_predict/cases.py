@@ -6,7 +6,7 @@ import numpy as np
 
 
 def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]]:
-    """First case is large (vectorisation check), the rest alternate grid and float data."""
+    """Integer grids full of ties, float data, k above n; 3,000 x 300 points check vectorisation."""
     cases: list[dict[str, object]] = []
     for i in range(count):
         if i == 0:
