@@ -331,3 +331,25 @@ def test_a_failed_hidden_case_is_named_by_its_reason_never_its_data(
     assert result.hidden.first_failure in reasons
     assert result.message is not None and result.hidden.first_failure in result.message
     assert "-5" not in result.message and "'a'" not in result.message
+
+
+def test_an_unlisted_time_limit_is_load_not_a_catch(tmp_path: Path, judge: Judge) -> None:
+    """A timeout can come from a busy machine; only a listed case must fail, and an
+    unlisted Time Limit is not reported (a wrong answer the catches omit still is)."""
+    slow = (
+        '"""Wrong: ignores the sign of b (and stalls when a is 10)."""\n'
+        "import time\n\n"
+        "def add_pair(a, b):\n"
+        "    if a == 10:\n"
+        "        time.sleep(3)\n"
+        "    return a + abs(b)\n"
+    )
+    folder = write_problem(tmp_path, wrong_sign__py=slow)
+    freeze_problem(load_problem_set(tmp_path).problems["add_pair"], judge)
+    data = yaml.safe_load((folder / "tests.yaml").read_text())
+    stalled = next(c["id"] for c in data["cases"] if c["args"]["a"] == 10)
+    catches = data["wrong"]["wrong_sign.py"]["catches"]
+    assert stalled in catches, "freeze lists the timed-out case"
+    data["wrong"]["wrong_sign.py"]["catches"] = [i for i in catches if i != stalled]
+    (folder / "tests.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    assert check_problems(card_bank(("add_pair",)), tmp_path, judge=judge) == []

@@ -64,33 +64,38 @@ def _first_failure(result: JudgeResult) -> str:
     return result.verdict.value
 
 
-def failing_case_ids(judge: Judge, problem: Problem, source: bytes, tests: TestSet) -> list[str]:
-    """The ids of every hidden case ``source`` fails, in the file's order.
+def failing_cases(
+    judge: Judge, problem: Problem, source: bytes, tests: TestSet
+) -> dict[str, Verdict]:
+    """Every hidden case ``source`` fails, with its verdict, in the file's order.
 
     A crash or a timeout ends a run, so the cases after it run again until each has a
     verdict of its own; the hidden tests of a trusted run go in the file's order."""
     remaining = list(tests.hidden)
-    failing: set[str] = set()
+    failing: dict[str, Verdict] = {}
     while remaining:
         result = judge.judge(
             problem, source, tests=TestSet((), tuple(remaining)), reveal_hidden=True, in_order=True
         )
         reports = [t for t in result.tests if t.kind == "hidden"]
-        if not reports:  # the submission did not even load: every case fails
-            failing.update(case.id for case in remaining)
-            break
         ran = [
             (case, report)
             for case, report in zip(remaining, reports, strict=False)
             if report.verdict is not Verdict.NOT_RUN
         ]
-        if not ran:
-            failing.update(case.id for case in remaining)
+        if not ran:  # the submission did not even load: every case fails
+            failing.update((case.id, result.verdict) for case in remaining)
             break
-        failing.update(case.id for case, report in ran if not report.verdict.passed)
+        failing.update(
+            (case.id, report.verdict) for case, report in ran if not report.verdict.passed
+        )
         done = {id(case) for case, _ in ran}
         remaining = [case for case in remaining if id(case) not in done]
-    return [case.id for case in tests.hidden if case.id in failing]
+    return {case.id: failing[case.id] for case in tests.hidden if case.id in failing}
+
+
+def failing_case_ids(judge: Judge, problem: Problem, source: bytes, tests: TestSet) -> list[str]:
+    return list(failing_cases(judge, problem, source, tests))
 
 
 def check_problem(
@@ -116,7 +121,8 @@ def check_problem(
         )
     for wrong in wrongs:
         shown = _shown(problem, wrong.name)
-        failing = failing_case_ids(judge, problem, wrong.read_bytes(), tests)
+        verdicts = failing_cases(judge, problem, wrong.read_bytes(), tests)
+        failing = list(verdicts)
         if not failing:
             issues.append(
                 BankIssue(
@@ -137,7 +143,11 @@ def check_problem(
                 )
             )
             continue
-        missing = [i for i in failing if i not in declared]
+        # A Time Limit the catches do not list is the machine's load, not the mistake: a
+        # wrong solution that is slow by design is slow by a wide margin and is listed.
+        missing = [
+            i for i in failing if i not in declared and verdicts[i] is not Verdict.TIME_LIMIT
+        ]
         extra = [i for i in declared if i not in failing]
         for ident in extra:
             what = f"{ident[:8]} ({known[ident]})" if ident in known else f"{ident} (no such case)"
