@@ -353,3 +353,32 @@ def test_an_unlisted_time_limit_is_load_not_a_catch(tmp_path: Path, judge: Judge
     data["wrong"]["wrong_sign.py"]["catches"] = [i for i in catches if i != stalled]
     (folder / "tests.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
     assert check_problems(card_bank(("add_pair",)), tmp_path, judge=judge) == []
+
+
+def test_trailing_defaults_may_be_left_out_and_the_submission_keeps_its_own(
+    tmp_path: Path, judge: Judge
+) -> None:
+    with_default = PROBLEM.replace(
+        "  - {name: b, type: int}", "  - {name: b, type: int, default: 1}"
+    )
+    tests = (
+        "cases:\n"
+        "  - description: b left out uses the default of one\n"
+        "    args: {a: 4}\n"
+        "    expected: 5\n"
+        "  - description: b given explicitly\n"
+        "    args: {a: 4, b: -2}\n"
+    )
+    write_problem(tmp_path, problem__yaml=with_default, tests__yaml=tests)
+    problem = load_problem_set(tmp_path).problems["add_pair"]
+    assert problem.signature == "add_pair(a, b=1)"
+    built = build_tests(problem, tmp_path)
+    right = judge.judge(problem, "def add_pair(a, b=1):\n    return a + b\n", tests=built)
+    assert right.accepted, right.message
+    no_default = judge.judge(problem, "def add_pair(a, b):\n    return a + b\n", tests=built)
+    assert not no_default.accepted, "a signature without the default fails the case that omits b"
+    wrong_default = judge.judge(problem, "def add_pair(a, b=0):\n    return a + b\n", tests=built)
+    assert not wrong_default.accepted
+    bad = PROBLEM.replace("  - {name: a, type: int}", "  - {name: a, type: int, default: 0}")
+    write_problem(tmp_path / "bad", problem__yaml=bad, freeze=False)
+    assert any("with a default must come last" in i for i in issues_of(tmp_path / "bad"))

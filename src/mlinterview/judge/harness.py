@@ -47,7 +47,9 @@ def build_value(kind: str, value: Any) -> Any:
 
 
 def build_args(params: list[dict[str, str]], args: dict[str, Any]) -> list[Any]:
-    return [build_value(p["type"], args[p["name"]]) for p in params]
+    # Positional, in signature order; a trailing parameter the case leaves out keeps the
+    # submission's own default (the trusted side checked that only a trailing run is absent).
+    return [build_value(p["type"], args[p["name"]]) for p in params if p["name"] in args]
 
 
 _SCALARS = frozenset({type(None), bool, int, float, str})

@@ -51,6 +51,14 @@ DEFAULT_ATOL = 1e-9
 class Param(Frozen):
     name: Identifier
     type: ParamType
+    default: Any = None  # only when given: a case may then leave the parameter out
+
+    @property
+    def has_default(self) -> bool:
+        return "default" in self.model_fields_set
+
+    def shown(self) -> str:
+        return f"{self.name}={self.default!r}" if self.has_default else self.name
 
 
 FieldName = Annotated[str, StringConstraints(min_length=1, max_length=80)]
@@ -228,6 +236,9 @@ class Problem(Frozen):
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):
             raise ValueError("parameter names must be unique")
+        defaults = [p.has_default for p in self.params]
+        if any(defaults) and not all(defaults[defaults.index(True) :]):
+            raise ValueError("parameters with a default must come last, as in Python")
         if self.compare.fields and self.returns not in ("dict", "list", "any"):
             raise ValueError(f"compare.fields needs returns dict, list or any, not {self.returns}")
         return self
@@ -240,7 +251,7 @@ class Problem(Frozen):
 
     @property
     def signature(self) -> str:
-        return f"{self.function}({', '.join(p.name for p in self.params)})"
+        return f"{self.function}({', '.join(p.shown() for p in self.params)})"
 
     def params_json(self) -> list[dict[str, str]]:
         return [{"name": p.name, "type": p.type} for p in self.params]
@@ -307,10 +318,14 @@ def args_problems(problem: Problem, args: dict[str, Any]) -> list[tuple[str, str
     """(field suffix, message) for each way ``args`` does not fit the signature."""
     issues = []
     names = [p.name for p in problem.params]
-    missing = [n for n in names if n not in args]
+    missing = [p.name for p in problem.params if p.name not in args and not p.has_default]
     extra = [n for n in args if n not in names]
     if missing:
         issues.append(("args", f"missing arguments {missing}"))
+    given = [p.name in args for p in problem.params]
+    if not missing and any(given[i] and not given[i - 1] for i in range(1, len(given))):
+        # the sandbox calls positionally: only a trailing run of defaults may be left out
+        issues.append(("args", "only trailing parameters with defaults may be left out"))
     if extra:
         issues.append(("args", f"unknown arguments {extra}"))
     for param in problem.params:

@@ -58,7 +58,12 @@ def _sentence(title: str) -> str:
 def starter_code(problem: Problem, lang: str = "en") -> str:
     """A stub with the exact signature, so a first submission never fails on the name."""
     uses_numpy = problem.returns == "ndarray" or any(p.type == "ndarray" for p in problem.params)
-    params = ", ".join(f"{p.name}: {PYTHON_TYPES[p.type]}" for p in problem.params)
+    params = ", ".join(
+        f"{p.name}: {PYTHON_TYPES[p.type]}"
+        + (f" | None = {p.default!r}" if p.has_default and p.default is None else "")
+        + (f" = {p.default!r}" if p.has_default and p.default is not None else "")
+        for p in problem.params
+    )
     returns = PYTHON_TYPES[problem.returns]
     hint = {
         "en": f"See `mlinterview problem {problem.id}` for the full statement.",
