@@ -7,6 +7,7 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
     """Duplicate x values and tied impurities are common; case 0 (20 000 points) needs a sweep."""
     cases: list[dict[str, object]] = []
     for i in range(count):
+        x: np.ndarray
         if i == 0:
             n = 20_000
             y = rng.integers(0, 3, size=n)
