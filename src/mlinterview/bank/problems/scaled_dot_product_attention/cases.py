@@ -46,5 +46,8 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
             # Shared by the whole batch, or a padding mask: one row per first batch axis.
             padding = (*batch[:1], *(1 for _ in batch[1:]), 1, lk)
             mask = _mask(rng, (lq, lk)) if i % 2 else _mask(rng, padding)
-        cases.append({"q": q, "k": k, "v": v, "mask": mask})
+        case = {"q": q, "k": k, "v": v}
+        if mask is not None:  # no mask: the argument is left out and the default applies
+            case["mask"] = mask
+        cases.append(case)
     return cases[:count]
