@@ -15,7 +15,7 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
         n, c = int(rng.integers(1, 9)), int(rng.integers(1, 7))
         scale = [1.0, 10.0, 300.0, 3000.0][i % 4]
         offset = [0.0, 5000.0, -5000.0][(i // 4) % 3]
-        z = offset + scale * rng.normal(size=(n, c))
+        z: np.ndarray = offset + scale * rng.normal(size=(n, c))
         z = np.round(np.clip(z, -1e4, 1e4), 3)
         cases.append({"logits": z, "targets": rng.integers(0, c, size=n)})
     return cases[:count]
