@@ -24,7 +24,7 @@ id: add_pair
 title: {en: Add two numbers, de: Zwei Zahlen addieren}
 topic: coding
 difficulty: easy
-cards: []
+cards: [can-shift]
 function: add_pair
 params:
   - {name: a, type: int}
@@ -111,7 +111,10 @@ def test_a_valid_problem_loads_and_its_tests_are_built_by_the_reference(tmp_path
     ("edit", "expected"),
     [
         (("returns: int\n", ""), "problems/add_pair/problem.yaml: returns: missing required field"),
-        (("cards: []\n", "cards: []\ncolour: red\n"), "colour: unknown field (check the spelling)"),
+        (
+            ("cards: [can-shift]\n", "cards: [can-shift]\ncolour: red\n"),
+            "colour: unknown field (check the spelling)",
+        ),
         (("function: add_pair", "function: add"), "function 'add' must equal the id 'add_pair'"),
         (("topic: coding", "topic: cooking"), "problem.yaml: topic: Input should be"),
         (("{name: b, type: int}", "{name: b, type: integer}"), "params.1.type: Input should be"),
@@ -203,7 +206,7 @@ def test_bank_check_passes_a_sound_problem(tmp_path: Path, judge: Judge) -> None
 def test_bank_check_catches_every_kind_of_problem(tmp_path: Path, judge: Judge) -> None:
     write_problem(
         tmp_path,
-        problem__yaml=PROBLEM.replace("cards: []", "cards: [no-such-card]"),
+        problem__yaml=PROBLEM.replace("cards: [can-shift]", "cards: [can-shift, no-such-card]"),
         reference__py="def add_pair(a, b):\n    return a - b\n",
         wrong_lucky__py="def add_pair(a, b):\n    return a + b\n",
     )
@@ -231,7 +234,11 @@ def test_bank_check_catches_every_kind_of_problem(tmp_path: Path, judge: Judge) 
     # a wrong solution that passes them is reported on its own:
     write_problem(tmp_path / "second", wrong_lucky__py='"""Wrong: not really."""\n' + REFERENCE)
     issues = [str(i) for i in check_problems(card_bank(()), tmp_path / "second", judge=judge)]
+    card = bundled_bank().get("can-shift")
+    assert card is not None
     assert issues == [
+        f"questions/{card.topic.value}/can-shift.yaml: problems: add 'add_pair': that problem "
+        "names this card (links go both ways)",
         "problems/add_pair/wrong_lucky.py: tests: passes every hidden test; "
         "add a hidden case that this mistake fails",
         "problems/add_pair/tests.yaml: wrong.wrong_sign.py: say which cases catch it "

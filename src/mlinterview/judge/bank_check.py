@@ -3,7 +3,8 @@
 Runs as a hook of :mod:`mlinterview.content.check`. Rules:
 
 - ``problem.yaml`` and ``tests.yaml`` follow the schema (``file: field: message``);
-- every card a problem names exists, and every problem a card names exists;
+- every card a problem names exists, and every problem a card names exists, and each
+  link is written on both sides (a candidate reaches the problem from the card and back);
 - ``reference.py`` exists and passes every example and hidden test *in the sandbox*;
 - there is at least one ``wrong_*.py``, each with a docstring naming the mistake, and each
   fails at least one hidden test (proof that the hidden tests can fail);
@@ -191,6 +192,17 @@ def check_problems(
                         _shown(problem, "problem.yaml"), "cards", f"unknown card id {card_id!r}"
                     )
                 )
+    for problem in problems.values():
+        for card_id in problem.cards:
+            linked = bank.get(card_id)
+            if linked is not None and problem.id not in linked.problems:
+                issues.append(
+                    BankIssue(
+                        f"questions/{linked.topic.value}/{linked.id}.yaml",
+                        "problems",
+                        f"add {problem.id!r}: that problem names this card (links go both ways)",
+                    )
+                )
     for card in bank:
         for problem_id in card.problems:
             if problem_id not in folders:
@@ -199,6 +211,14 @@ def check_problems(
                         f"questions/{card.topic.value}/{card.id}.yaml",
                         "problems",
                         f"unknown problem id {problem_id!r}",
+                    )
+                )
+            elif problem_id in problems and card.id not in problems[problem_id].cards:
+                issues.append(
+                    BankIssue(
+                        _shown(problems[problem_id], "problem.yaml"),
+                        "cards",
+                        f"add {card.id!r}: that card names this problem (links go both ways)",
                     )
                 )
     runnable: list[tuple[Problem, TestSet, dict[str, tuple[str, ...]]]] = []
