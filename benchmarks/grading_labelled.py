@@ -62,7 +62,13 @@ def main() -> None:
         groups = {"new cards": groups["new cards"]}
     if args.holdout:
         holdout = load_labelled(HOLDOUT_DIR)
-        groups = {"held-out answers": [a for answers in holdout.values() for a in answers]}
+        new_ids = set(breadth)
+        groups = {
+            "held-out, new cards": [a for c, v in holdout.items() if c in new_ids for a in v],
+            "held-out, article cards": [
+                a for c, v in holdout.items() if c not in new_ids for a in v
+            ],
+        }
     wanted = {c for c in args.cards.split(",") if c}
     if wanted:
         groups = {k: [a for a in v if a.card_id in wanted] for k, v in groups.items()}

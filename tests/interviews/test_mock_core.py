@@ -110,7 +110,7 @@ def test_full_mock_scores_stages_and_queues_missed_cards(store: Store, tmp_path:
             assert " ".join(point.text.split()) in text
     parser = HTMLParser()
     parser.feed(html.read_text())
-    assert report.to_json()["stages"][0]["questions"][0]["verdict"] == "Accepted"
+    assert report.to_dict()["stages"][0]["questions"][0]["verdict"] == "Accepted"
 
 
 def test_each_answer_is_committed_before_the_next(database_url: str) -> None:

@@ -91,7 +91,7 @@ def visible_text(result: JudgeResult) -> str:
         cli_problems.render_result(result)
     finally:
         cli_problems.console = original
-    return json.dumps(result.to_json(), allow_nan=True) + record.export_text()
+    return json.dumps(result.to_dict(), allow_nan=True) + record.export_text()
 
 
 def assert_contained(
@@ -538,7 +538,7 @@ def test_hidden_failures_show_no_data_but_examples_do(judge: Judge, secret: Toy)
     assert example.error == "ValueError: example-token" and example.stdout == "saw example-token\n"
     assert result.hidden is not None
     assert (result.hidden.total, result.hidden.passed, result.hidden.first_failure) == (3, 0, "h0")
-    assert result.to_json()["hidden"] == {"total": 3, "passed": 0, "first_failure": "h0"}
+    assert result.to_dict()["hidden"] == {"total": 3, "passed": 0, "first_failure": "h0"}
     assert HIDDEN_IN not in visible_text(result) and "ValueError" not in (result.message or "")
 
 

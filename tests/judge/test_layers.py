@@ -142,7 +142,7 @@ def test_a_missing_layer_is_named_in_every_verdict(double: Toy) -> None:
         )
     assert result.verdict is Verdict.ACCEPTED
     assert {"uid", "landlock-fs", "landlock-net", "landlock-scope"} <= set(result.missing_layers)
-    assert set(result.to_json()["missing_layers"]) == set(result.missing_layers)
+    assert set(result.to_dict()["missing_layers"]) == set(result.missing_layers)
 
 
 def test_strict_judge_refuses_to_run_with_a_missing_layer() -> None:

@@ -45,7 +45,7 @@ def judged(judge: Judge, toy: Toy, source: str, **kwargs: object) -> JudgeResult
 
 def assert_hidden_silent(result: JudgeResult) -> None:
     """Nothing about a hidden test but the count and the first failing name is shown."""
-    data = result.to_json()
+    data = result.to_dict()
     assert all(test["kind"] == "example" for test in data["tests"])
     assert data["hidden"] is None or set(data["hidden"]) == {"total", "passed", "first_failure"}
     shown = visible_text(result)
@@ -294,7 +294,7 @@ def test_long_got_values_are_cut_before_they_are_shown_or_stored(judge: Judge, s
     result = judged(judge, secret, "def secret_echo(token):\n    return 'x' * 900_000\n")
     got = result.tests[0].got
     assert isinstance(got, str) and len(got) < 2_100 and got.endswith("characters)")
-    assert len(json.dumps(result.to_json())) < 20_000
+    assert len(json.dumps(result.to_dict())) < 20_000
 
 
 # --- 5. Judge Error cannot be forged --------------------------------------------------------

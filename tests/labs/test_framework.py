@@ -117,7 +117,7 @@ def test_execute_converts_numbers_and_computes_the_verdict() -> None:
     assert result.seconds > 0
     fair = execute_lab(COIN, {"bias": "0.3"}, render=False)
     assert fair.verdict == "not supported"
-    assert json.loads(json.dumps(fair.to_json()))["verdict"] == "not supported"
+    assert json.loads(json.dumps(fair.to_dict()))["verdict"] == "not supported"
 
 
 def test_execute_is_deterministic_per_seed() -> None:

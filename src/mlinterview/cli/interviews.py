@@ -359,7 +359,7 @@ def register(app: typer.Typer) -> None:
 
         rows = workspace(store=True).mocks()
         if as_json:
-            print_json([row.to_json() for row in rows])
+            print_json([row.to_dict() for row in rows])
             return
         if not rows:
             console.print(TEXT["en"]["none"])

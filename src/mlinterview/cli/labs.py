@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
             except OSError as exc:
                 fail(f"cannot write figures to {out}: {exc.strerror or exc}")
         if as_json:
-            data = result.to_json()
+            data = result.to_dict()
             data["claim"] = result.claim.get(lang)
             if written:
                 data["figures"] = [str(p) for p in written]

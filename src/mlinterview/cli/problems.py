@@ -226,7 +226,7 @@ def register(app: typer.Typer) -> None:
         except StoreError as exc:
             err_console.print(f"[yellow]warning:[/] not saved: {escape(str(exc))}")
         if as_json:
-            print_json(result.to_json())
+            print_json(result.to_dict())
         else:
             render_result(result)
         if not result.accepted:

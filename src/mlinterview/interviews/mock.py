@@ -421,7 +421,7 @@ class MockReport:
             if q.answer is not None and q.answer.over_time
         ]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "role": self.role,
@@ -686,7 +686,7 @@ class MockSummary:
     previous_id: int | None
     delta: float | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["started_at"] = self.started_at.isoformat()
         return data

@@ -140,7 +140,7 @@ def save_result(result: JudgeResult, code: str, store: Store) -> int:
     """Store the public form of a verdict; returns the submission id."""
     from mlinterview.store.submissions import record_submission
 
-    public = result.to_json()
+    public = result.to_dict()
     tests = list(public["tests"])
     if public["hidden"] is not None:  # the hidden tests as one group: a count, no data
         tests.append({"kind": "hidden", **public["hidden"]})

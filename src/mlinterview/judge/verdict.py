@@ -3,7 +3,7 @@
 Hidden tests are reported as a count and the name of the first failing one
 (:class:`HiddenSummary`): per-test verdicts and times would be an oracle for their data.
 Per-test reports of hidden tests exist only when the caller asked to reveal them (the
-bank check does, for authors), and :meth:`TestReport.to_json` never emits their data.
+bank check does, for authors), and :meth:`TestReport.to_dict` never emits their data.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class TestReport:
     traceback: str | None = None
     stdout: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         if self.kind == "hidden":  # only revealed reports exist; still, nothing leaves
             return {"index": self.index, "kind": self.kind}
         data: dict[str, Any] = {
@@ -76,7 +76,7 @@ class HiddenSummary:
     passed: int
     first_failure: str | None  # the name of the first failing test, in the problem's order
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"total": self.total, "passed": self.passed, "first_failure": self.first_failure}
 
 
@@ -110,12 +110,12 @@ class JudgeResult:
         hidden = self.hidden.total if self.hidden is not None else 0
         return len(self.examples) + hidden
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "problem": self.problem,
             "verdict": self.verdict.value,
-            "tests": [test.to_json() for test in self.tests],
-            "hidden": self.hidden.to_json() if self.hidden is not None else None,
+            "tests": [test.to_dict() for test in self.tests],
+            "hidden": self.hidden.to_dict() if self.hidden is not None else None,
             "seconds": round(self.seconds, 6),
             "message": self.message,
             "traceback": self.traceback,

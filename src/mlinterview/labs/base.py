@@ -202,7 +202,7 @@ class LabResult:
     def supported(self) -> bool:
         return self.verdict == "supported"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The machine-readable summary the CLI's ``--json`` prints."""
         return {
             "id": self.lab_id,

@@ -1,6 +1,6 @@
 """Coding submissions and their verdicts: write one, read the recent ones back.
 
-Only the public form of a verdict is stored (``JudgeResult.to_json``): hidden tests keep
+Only the public form of a verdict is stored (``JudgeResult.to_dict``): hidden tests keep
 nothing but their number, verdict and time, so the database never holds hidden data.
 """
 
