@@ -10,23 +10,8 @@ from typing import Annotated, TextIO
 import typer
 
 from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
-
-STATUS_MARK = {
-    "en": {
-        "covered": "[green]✓ covered[/]",
-        "partly": "[yellow]~ partly[/]",
-        "missing": "[red]✗ missing[/]",
-    },
-    "de": {
-        "covered": "[green]✓ abgedeckt[/]",
-        "partly": "[yellow]~ teilweise[/]",
-        "missing": "[red]✗ fehlt[/]",
-    },
-}
-PROMPT = {
-    "en": "Type your answer; finish with an empty line (or Ctrl-D):",
-    "de": "Schreibe deine Antwort; beende sie mit einer Leerzeile (oder Strg-D):",
-}
+from mlinterview.translations import CLI_GRADE_PROMPT as PROMPT
+from mlinterview.translations import CLI_GRADE_STATUS as STATUS_MARK
 
 
 def _read_answer(stdin: TextIO) -> str:

@@ -15,69 +15,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlinterview.cli.common import LangOption, console, err_console, fail, print_json, workspace
+from mlinterview.translations import CLI_INTERVIEWS as TEXT
 
 if TYPE_CHECKING:
     from mlinterview.interviews.mock import MockReport, MockState, QuestionView
     from mlinterview.workspace import Workspace
-
-TEXT = {
-    "en": {
-        "plan": "Mock interview #{id}: {role} ({level}), {minutes} min, seed {seed}",
-        "stage": "Stage",
-        "questions": "questions",
-        "type": "Type your answer; finish with an empty line (an empty first line skips).",
-        "code": (
-            "Give the path to your solution file, or type the code and end with a line "
-            "containing only EOF (an empty first line skips)."
-        ),
-        "no_file": "No such file: {path}. Give an existing .py file or type the code.",
-        "judging": "judging …",
-        "saved": "saved · {used} of {budget}",
-        "over": "over time by {over} (recorded)",
-        "paused": (
-            "Input ended: mock #{id} is saved. Resume with `mlinterview mock --resume {id}`."
-        ),
-        "report": "Report written to {md} and {html}",
-        "queued": "{n} cards put at the front of practice.",
-        "review": "Cards to review",
-        "overall": "Overall",
-        "missed": "missed",
-        "none": "No mock interviews yet; start one with `mlinterview mock --role generalist`.",
-        "examples": "Examples",
-    },
-    "de": {
-        "plan": "Probeinterview #{id}: {role} ({level}), {minutes} Min., Seed {seed}",
-        "stage": "Phase",
-        "questions": "Fragen",
-        "type": (
-            "Tippe deine Antwort; mit einer Leerzeile abschließen (eine leere erste Zeile "
-            "überspringt)."
-        ),
-        "code": (
-            "Gib den Pfad zu deiner Lösungsdatei an, oder tippe den Code und beende ihn mit "
-            "einer Zeile, die nur EOF enthält (eine leere erste Zeile überspringt)."
-        ),
-        "no_file": (
-            "Datei nicht gefunden: {path}. Gib eine vorhandene .py-Datei an oder tippe den Code."
-        ),
-        "judging": "wird geprüft …",
-        "saved": "gespeichert · {used} von {budget}",
-        "over": "Zeit um {over} überschritten (vermerkt)",
-        "paused": (
-            "Eingabe beendet: Probeinterview #{id} ist gespeichert. Fortsetzen mit "
-            "`mlinterview mock --resume {id}`."
-        ),
-        "report": "Bericht gespeichert: {md} und {html}",
-        "queued": "{n} Karten vorne in die Übungsschlange gelegt.",
-        "review": "Karten zum Wiederholen",
-        "overall": "Gesamt",
-        "missed": "gefehlt",
-        "none": (
-            "Noch keine Probeinterviews; starte eines mit `mlinterview mock --role generalist`."
-        ),
-        "examples": "Beispiele",
-    },
-}
 
 
 class InputEnded(Exception):

@@ -9,37 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlinterview.cli.common import LangOption, console, fail, print_json, workspace
+from mlinterview.translations import CLI_PRACTICE as TEXT
 
 if TYPE_CHECKING:
     from mlinterview.content.schema import Card
     from mlinterview.workspace import Workspace
-
-TEXT = {
-    "en": {
-        "answer": "Your answer (optional; finish with an empty line, Enter alone skips):",
-        "reference": "Reference answer",
-        "points": "Key points",
-        "rate": "Rate 1 again · 2 hard · 3 good · 4 easy · q quit",
-        "suggest": "suggested",
-        "saved": "saved; next review",
-        "done": "Session finished: {n} cards reviewed.",
-        "nothing": "Nothing to practise with these filters.",
-        "bad": "Type 1, 2, 3, 4 or q.",
-    },
-    "de": {
-        "answer": (
-            "Deine Antwort (optional; mit einer Leerzeile abschließen, nur Enter überspringt):"
-        ),
-        "reference": "Musterantwort",
-        "points": "Kernpunkte",
-        "rate": "Bewerten: 1 nochmal · 2 schwer · 3 gut · 4 leicht · q beenden",
-        "suggest": "Vorschlag",
-        "saved": "gespeichert; nächste Wiederholung",
-        "done": "Sitzung beendet: {n} Karten wiederholt.",
-        "nothing": "Mit diesen Filtern gibt es nichts zu üben.",
-        "bad": "Gib 1, 2, 3, 4 oder q ein.",
-    },
-}
 
 
 def _read_line() -> str | None:

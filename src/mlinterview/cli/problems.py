@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from mlinterview.cli.common import LangOption, console, err_console, fail, print_json, workspace
+from mlinterview.translations import CLI_PROBLEM_COMPARE as COMPARE_TEXT
+from mlinterview.translations import CLI_PROBLEM_FIELD as FIELD_TEXT
+from mlinterview.translations import CLI_PROBLEM_LABELS as LABELS
 
 if TYPE_CHECKING:
     from mlinterview.judge.verdict import JudgeResult
@@ -24,22 +27,6 @@ VERDICT_STYLE = {
     "Judge Error": "bold red",
     "Not Run": "dim",
 }
-
-COMPARE_TEXT = {
-    "en": {
-        "exact": "exact comparison (types must match: True is not 1, 1 is not 1.0)",
-        "close": "numbers compared with rtol={rtol:g}, atol={atol:g}; shapes must match",
-        "unordered": "the list is compared as a multiset (order does not matter)",
-        "set": "the list is compared as a set (order and repeats do not matter)",
-    },
-    "de": {
-        "exact": "exakter Vergleich (Typen müssen passen: True ist nicht 1, 1 ist nicht 1.0)",
-        "close": "Zahlen verglichen mit rtol={rtol:g}, atol={atol:g}; Formen müssen passen",
-        "unordered": "die Liste wird als Multimenge verglichen (Reihenfolge egal)",
-        "set": "die Liste wird als Menge verglichen (Reihenfolge und Wiederholungen egal)",
-    },
-}
-FIELD_TEXT = {"en": "field {name}: {rule}", "de": "Feld {name}: {rule}"}
 
 
 def escape(text: str) -> str:
@@ -57,20 +44,6 @@ def _compare_text(rule: Any, lang: str) -> str:
         for name, field in rule.fields.items()
     ]
     return "; ".join(parts)
-
-
-LABELS = {
-    "en": {
-        "examples": "Examples",
-        "limits": "Limits: {t:g} s per test, {m} MB memory",
-        "starter": "wrote a starter to {path}; judge it with: mlinterview solve {id} {path}",
-    },
-    "de": {
-        "examples": "Beispiele",
-        "limits": "Grenzen: {t:g} s pro Test, {m} MB Speicher",
-        "starter": "Vorlage in {path} geschrieben; bewerten mit: mlinterview solve {id} {path}",
-    },
-}
 
 
 def _short(value: Any, limit: int = 300) -> str:

@@ -3,29 +3,7 @@
 from __future__ import annotations
 
 from mlinterview.content.schema import Card
-
-HEADINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "answer": "Answer",
-        "points": "Key points",
-        "misconceptions": "Common misconceptions",
-        "correct": "correct",
-        "follow_ups": "Follow-up questions",
-        "meta": "Topic: {topic} · difficulty: {difficulty} · roles: {roles} · id: `{id}`",
-        "labs": "Labs",
-        "problems": "Coding problems",
-    },
-    "de": {
-        "answer": "Antwort",
-        "points": "Kernpunkte",
-        "misconceptions": "Häufige Irrtümer",
-        "correct": "richtig",
-        "follow_ups": "Nachfragen",
-        "meta": "Thema: {topic} · Schwierigkeit: {difficulty} · Rollen: {roles} · ID: `{id}`",
-        "labs": "Labs",
-        "problems": "Programmieraufgaben",
-    },
-}
+from mlinterview.translations import EXPORT_HEADINGS as HEADINGS
 
 
 def flat(text: str) -> str:

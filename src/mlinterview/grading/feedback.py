@@ -5,53 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlinterview.grading.result import KeyPointResult, MisconceptionResult
-
-TEXT = {
-    "en": {
-        "empty": "No answer given yet. The key points are listed below: try to cover them.",
-        "nothing": (
-            "Your answer does not address the key points of this question yet. "
-            "Start with the central ideas below."
-        ),
-        "score": "Score {score:.0%}: {covered} of {total} key points covered, {partly} partly.",
-        "score_predicted": (
-            "Likely grade {score:.0%} (as human graders score such answers); "
-            "{covered} of {total} key points found, {partly} partly."
-        ),
-        "partly": "Go further on: {items}.",
-        "missing": "Missing (most important first): {items}.",
-        "wrong": "Careful: you said “{evidence}” — {correction}",
-        "other_lang": (
-            "(Your answer looks {answer_lang}; it was compared with the {answer_lang} rubric.)"
-        ),
-        "truncated": "(Only the beginning of this very long answer was graded.)",
-        "langs": {"en": "English", "de": "German"},
-    },
-    "de": {
-        "empty": "Noch keine Antwort. Unten stehen die Kernpunkte: Versuche, sie abzudecken.",
-        "nothing": (
-            "Deine Antwort trifft die Kernpunkte dieser Frage noch nicht. "
-            "Beginne mit den zentralen Gedanken unten."
-        ),
-        "score": (
-            "Bewertung {score:.0%}: {covered} von {total} Kernpunkten abgedeckt, "
-            "{partly} teilweise."
-        ),
-        "score_predicted": (
-            "Voraussichtliche Note {score:.0%} (so bewerten Prüfer solche Antworten); "
-            "{covered} von {total} Kernpunkten gefunden, {partly} teilweise."
-        ),
-        "partly": "Weiter ausführen: {items}.",
-        "missing": "Es fehlt (Wichtigstes zuerst): {items}.",
-        "wrong": "Vorsicht: Du schreibst „{evidence}“ – {correction}",
-        "other_lang": (
-            "(Deine Antwort ist offenbar {answer_lang}; verglichen wurde mit den "
-            "{answer_lang}en Kernpunkten.)"
-        ),
-        "truncated": "(Bewertet wurde nur der Anfang dieser sehr langen Antwort.)",
-        "langs": {"en": "englisch", "de": "deutsch"},
-    },
-}
+from mlinterview.translations import FEEDBACK as TEXT
 
 _MAX_ITEM = 90
 

@@ -24,125 +24,13 @@ from mlinterview.interviews.plan import (
 )
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
 from mlinterview.render import format_seconds, html_to_pdf, md_cell, render_template
+from mlinterview.translations import KIT_ANCHORS_CODING as ANCHORS_CODING
+from mlinterview.translations import KIT_ANCHORS_TALK as ANCHORS_TALK
+from mlinterview.translations import KIT_DIFFICULTY as DIFFICULTY_WORDS
+from mlinterview.translations import KIT_LABELS as LABELS
 
 KitFormat = Literal["md", "html", "pdf"]
 FORMATS: tuple[str, ...] = ("md", "html", "pdf")
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "kit": "Interviewer kit",
-        "role": "Role",
-        "level": "Level",
-        "length": "Length",
-        "minutes": "min",
-        "seed": "Seed",
-        "regenerate": "Regenerate with",
-        "plan": "Plan",
-        "stage": "Stage",
-        "time": "Time",
-        "questions": "Questions",
-        "question": "Question",
-        "difficulty": "Difficulty",
-        "anchors": "How to score (0-4 per question)",
-        "anchors_coding": "Coding questions",
-        "anchors_talk": "Knowledge and design questions",
-        "task": "Task (read or hand to the candidate)",
-        "examples": "Examples",
-        "points": "Expected key points",
-        "weight": "weight",
-        "edge_cases": "Cases the hidden tests check (a strong candidate raises them unprompted)",
-        "follow_ups": "Follow-ups",
-        "red_flags": "Red flags",
-        "mistakes": "Typical wrong solutions (text from the problem bank)",
-        "instead": "correct",
-        "score": "Score",
-        "notes": "Notes",
-        "sheet": "Scoring sheet",
-        "total": "Stage total",
-        "overall": "Overall",
-        "skipped": "Stages without questions in the bank (time given to the others)",
-        "call": "Call",
-        "returns": "returns",
-        "no_follow_ups": "Ask how the candidate would test the solution.",
-    },
-    "de": {
-        "kit": "Leitfaden für Interviewende",
-        "role": "Rolle",
-        "level": "Level",
-        "length": "Dauer",
-        "minutes": "Min.",
-        "seed": "Seed",
-        "regenerate": "Neu erzeugen mit",
-        "plan": "Ablauf",
-        "stage": "Phase",
-        "time": "Zeit",
-        "questions": "Fragen",
-        "question": "Frage",
-        "difficulty": "Schwierigkeit",
-        "anchors": "Bewertung (0-4 pro Frage)",
-        "anchors_coding": "Programmieraufgaben",
-        "anchors_talk": "Wissens- und Designfragen",
-        "task": "Aufgabe (vorlesen oder aushändigen)",
-        "examples": "Beispiele",
-        "points": "Erwartete Kernpunkte",
-        "weight": "Gewicht",
-        "edge_cases": (
-            "Fälle, die die verborgenen Tests prüfen (gute Kandidat:innen sprechen sie von "
-            "selbst an)"
-        ),
-        "follow_ups": "Nachfragen",
-        "red_flags": "Warnsignale",
-        "mistakes": "Typische Falschlösungen (Originaltext der Aufgabenbank, englisch)",
-        "instead": "richtig",
-        "score": "Punkte",
-        "notes": "Notizen",
-        "sheet": "Bewertungsbogen",
-        "total": "Summe der Phase",
-        "overall": "Gesamt",
-        "skipped": "Phasen ohne Fragen in der Bank (ihre Zeit geht an die anderen)",
-        "call": "Aufruf",
-        "returns": "liefert",
-        "no_follow_ups": "Frage, wie die Person ihre Lösung testen würde.",
-    },
-}
-
-DIFFICULTY_WORDS: dict[str, dict[str, str]] = {
-    "en": {"easy": "easy", "medium": "medium", "hard": "hard"},
-    "de": {"easy": "leicht", "medium": "mittel", "hard": "schwer"},
-}
-
-ANCHORS_TALK: dict[str, tuple[str, ...]] = {
-    "en": (
-        "No answer, or the core is wrong (states a red flag as fact).",
-        "Fragments: one or two key points, vague, or a red flag left standing.",
-        "About half the key points; correct but shallow, needs prompting.",
-        "Most key points, correct and structured; handles a follow-up.",
-        "All key points with trade-offs and examples; handles follow-ups without help.",
-    ),
-    "de": (
-        "Keine Antwort, oder der Kern ist falsch (ein Warnsignal als Tatsache behauptet).",
-        "Bruchstücke: ein oder zwei Kernpunkte, vage, oder ein Warnsignal bleibt stehen.",
-        "Etwa die Hälfte der Kernpunkte; richtig, aber oberflächlich, braucht Hilfe.",
-        "Die meisten Kernpunkte, richtig und gegliedert; meistert eine Nachfrage.",
-        "Alle Kernpunkte mit Abwägungen und Beispielen; meistert Nachfragen ohne Hilfe.",
-    ),
-}
-ANCHORS_CODING: dict[str, tuple[str, ...]] = {
-    "en": (
-        "No working approach.",
-        "The idea is right, but the code does not run or fails the examples.",
-        "Passes the examples; misses edge cases or the stated rules.",
-        "Correct on the edge cases; small issues in complexity or clarity.",
-        "Correct, clear, complexity explained, and the candidate tests it unprompted.",
-    ),
-    "de": (
-        "Kein funktionierender Ansatz.",
-        "Die Idee stimmt, aber der Code läuft nicht oder scheitert an den Beispielen.",
-        "Besteht die Beispiele; übersieht Randfälle oder die genannten Regeln.",
-        "Korrekt auch bei Randfällen; kleine Schwächen bei Komplexität oder Klarheit.",
-        "Korrekt, klar, Komplexität begründet, und die Person testet von sich aus.",
-    ),
-}
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ from mlinterview.practice.session import PointStatus as PointResult
 from mlinterview.render import format_seconds, md_cell, render_template
 from mlinterview.store import mocks as mock_store
 from mlinterview.store.db import Store
+from mlinterview.translations import MOCK_REASONS as REASONS
+from mlinterview.translations import MOCK_REPORT_LABELS as REPORT_LABELS
 
 REVIEW_BELOW = 0.65  # the score under which practice's suggested rating is "hard" or worse
 MAX_ANSWER_CHARS = 100_000
@@ -469,22 +471,6 @@ class MockReport:
         }
 
 
-REASONS: dict[str, dict[str, str]] = {
-    "en": {
-        "low": "scored {score:.0%} in mock #{id}",
-        "skipped": "skipped in mock #{id}",
-        "missing": "not reached in mock #{id}",
-        "code": "linked to {problem}, not solved in mock #{id}",
-    },
-    "de": {
-        "low": "{score:.0%} im Probeinterview #{id}",
-        "skipped": "im Probeinterview #{id} übersprungen",
-        "missing": "im Probeinterview #{id} nicht erreicht",
-        "code": "gehört zu {problem}, im Probeinterview #{id} nicht gelöst",
-    },
-}
-
-
 def _review_cards(
     mock_id: int,
     stages: Sequence[StageReport],
@@ -729,61 +715,6 @@ def list_mocks(store: Store) -> list[MockSummary]:
 
 
 # -- rendering -------------------------------------------------------------------------------
-
-REPORT_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Mock interview #{id}: {role} ({level})",
-        "meta": "Started {started} UTC · {minutes} min planned · language {lang} · seed {seed}",
-        "overall": "Overall score",
-        "stage": "Stage",
-        "score": "Score",
-        "time": "Time used / planned",
-        "question": "Question",
-        "status": "Status",
-        "covered": "Covered",
-        "partly": "Partly covered",
-        "missed": "Missed",
-        "misconceptions": "Misconceptions flagged",
-        "feedback": "Feedback",
-        "verdict": "Judge verdict",
-        "tests": "tests passed",
-        "review": "Cards to review (queued at the front of practice)",
-        "none": "Nothing to review: every question scored at least {threshold:.0%}.",
-        "over": "over time by {over}",
-        "compare": "Change vs mock #{prev} ({prev_score:.0%}): {delta:+.0%}",
-        "first": "First finished mock for this role: nothing to compare yet.",
-        "skipped_stages": "Stages without questions in the bank",
-        "answered": "answered",
-        "skipped": "skipped",
-        "not reached": "not reached",
-    },
-    "de": {
-        "title": "Probeinterview #{id}: {role} ({level})",
-        "meta": "Begonnen {started} UTC · {minutes} Min. geplant · Sprache {lang} · Seed {seed}",
-        "overall": "Gesamtergebnis",
-        "stage": "Phase",
-        "score": "Ergebnis",
-        "time": "Zeit gebraucht / geplant",
-        "question": "Frage",
-        "status": "Status",
-        "covered": "Abgedeckt",
-        "partly": "Teilweise abgedeckt",
-        "missed": "Gefehlt",
-        "misconceptions": "Erkannte Irrtümer",
-        "feedback": "Rückmeldung",
-        "verdict": "Urteil des Judges",
-        "tests": "Tests bestanden",
-        "review": "Karten zum Wiederholen (vorne in der Übungsschlange)",
-        "none": "Nichts zu wiederholen: Jede Frage erreichte mindestens {threshold:.0%}.",
-        "over": "Zeit um {over} überschritten",
-        "compare": "Veränderung gegenüber Probeinterview #{prev} ({prev_score:.0%}): {delta:+.0%}",
-        "first": "Erstes abgeschlossenes Probeinterview für diese Rolle: noch kein Vergleich.",
-        "skipped_stages": "Phasen ohne Fragen in der Bank",
-        "answered": "beantwortet",
-        "skipped": "übersprungen",
-        "not reached": "nicht erreicht",
-    },
-}
 
 
 def report_labels(lang: str) -> dict[str, str]:
