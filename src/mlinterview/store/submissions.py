@@ -77,7 +77,7 @@ def recent_submissions(
 
 
 def problem_statuses(store: Store) -> dict[str, str]:
-    """"solved" for problems with an Accepted submission, "attempted" for the others tried."""
+    """ "solved" for problems with an Accepted submission, "attempted" for the others tried."""
     from sqlalchemy import func
 
     with store.session() as session:
