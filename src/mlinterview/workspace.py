@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from mlinterview.labs.base import Lab, LabResult
     from mlinterview.practice.dashboard import Dashboard, DashboardCache
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
-    from mlinterview.practice.session import Assessment
+    from mlinterview.practice.session import PracticeResult
     from mlinterview.store.db import Store
     from mlinterview.store.submissions import StoredSubmission
 
@@ -218,7 +218,7 @@ class Workspace:
         ]
         return ordered[:limit] if limit is not None else ordered
 
-    def assess(self, card: Card | str, answer: str, lang: str) -> Assessment:
+    def assess(self, card: Card | str, answer: str, lang: str) -> PracticeResult:
         """Feedback on a typed answer: score, key-point statuses, a suggested rating."""
         from mlinterview.practice.session import assess_answer
 
@@ -232,7 +232,7 @@ class Workspace:
         *,
         lang: str,
         answer: str | None = None,
-        assessment: Assessment | None = None,
+        assessment: PracticeResult | None = None,
         duration_ms: int | None = None,
         origin: str = "practice",
     ) -> ReviewOutcome:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from mlinterview.content.loader import Bank, bundled_bank
 from mlinterview.content.schema import Card
+from mlinterview.grading.result import GradeResult
 from mlinterview.interviews.plan import (
     LEVEL_TITLES,
     ROLE_TITLES,
@@ -28,7 +29,6 @@ from mlinterview.interviews.plan import (
     StagePlan,
 )
 from mlinterview.practice.problem_info import ProblemInfo, bundled_problems
-from mlinterview.practice.session import PointStatus as PointResult
 from mlinterview.render import format_seconds, md_cell, render_template
 from mlinterview.store import mocks as mock_store
 from mlinterview.store.db import Store
@@ -59,6 +59,16 @@ def _aware(moment: datetime) -> datetime:
 
 
 @dataclass(frozen=True)
+class PointReport:
+    """A key point as a mock report keeps it (stored with the answer, so old reports load)."""
+
+    id: str
+    text: str
+    status: str  # covered | partly | missing
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
 class AnswerResult:
     position: int
     stage: str
@@ -69,7 +79,7 @@ class AnswerResult:
     budget_seconds: int
     skipped: bool
     feedback: str = ""
-    key_points: tuple[PointResult, ...] = ()
+    key_points: tuple[PointReport, ...] = ()
     misconceptions: tuple[str, ...] = ()
     verdict: str | None = None
     tests_passed: int = 0
@@ -110,7 +120,7 @@ class AnswerResult:
             budget_seconds=row.budget_seconds,
             skipped=bool(details.get("skipped")),
             feedback=str(details.get("feedback") or ""),
-            key_points=tuple(PointResult(**point) for point in details.get("key_points", ())),
+            key_points=tuple(PointReport(**point) for point in details.get("key_points", ())),
             misconceptions=tuple(details.get("misconceptions", ())),
             verdict=details.get("verdict"),
             tests_passed=int(details.get("tests_passed") or 0),
@@ -119,16 +129,15 @@ class AnswerResult:
         )
 
 
-def grade_text(
-    card: Card, text: str, lang: str
-) -> tuple[float, str, tuple[PointResult, ...], tuple[str, ...]]:
-    """Score, feedback, key-point statuses and flagged misconceptions from the grader."""
+def grade_text(card: Card, text: str, lang: str) -> GradeResult:
+    """The grader's result for a spoken (typed) mock answer."""
     from mlinterview.grading.engine import grade_card
 
-    result = grade_card(card, text, lang)
-    points = tuple(PointResult(p.id, p.text, p.status) for p in result.key_points)
-    flagged = tuple(m.claim for m in result.misconceptions)
-    return result.score, result.feedback, points, flagged
+    return grade_card(card, text, lang)
+
+
+def reported_points(result: GradeResult) -> tuple[PointReport, ...]:
+    return tuple(PointReport(p.id, p.text, p.status, p.evidence) for p in result.key_points)
 
 
 @dataclass(frozen=True)
@@ -197,13 +206,13 @@ def grade_item(
     card = (bank if bank is not None else bundled_bank()).get(item.id)
     if card is None:
         raise MockError(f"card {item.id!r} is no longer in the bank")
-    score, feedback, points, flagged = grade_text(card, text, lang)
+    graded = grade_text(card, text, lang)
     return AnswerResult(
-        score=max(0.0, min(1.0, score)),
+        score=max(0.0, min(1.0, graded.score)),
         skipped=False,
-        feedback=feedback,
-        key_points=points,
-        misconceptions=flagged,
+        feedback=graded.feedback,
+        key_points=reported_points(graded),
+        misconceptions=tuple(m.claim for m in graded.misconceptions),
         **base,
     )
 

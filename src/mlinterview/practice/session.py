@@ -1,26 +1,32 @@
-"""What happens to a typed answer during practice: feedback and a proposed rating."""
+"""What happens to a typed answer during practice: the grade and the rating it suggests."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from mlinterview.content.schema import Card
+from mlinterview.grading.result import GradeResult, KeyPointResult
 
 
 @dataclass(frozen=True)
-class PointStatus:
-    id: str
-    text: str
-    status: str  # covered | partly | missing
-    evidence: str | None = None  # the sentence of the answer that earned the point
+class PracticeResult:
+    """A graded practice answer: the grader's own result plus the FSRS rating it suggests
+    (the candidate may always override it). No second copy of the grade's fields."""
 
-
-@dataclass(frozen=True)
-class Assessment:
-    score: float
-    feedback: str
+    grade: GradeResult
     suggested_rating: int
-    key_points: tuple[PointStatus, ...] = ()
+
+    @property
+    def score(self) -> float:
+        return self.grade.score
+
+    @property
+    def feedback(self) -> str:
+        return self.grade.feedback
+
+    @property
+    def key_points(self) -> tuple[KeyPointResult, ...]:
+        return self.grade.key_points
 
 
 def suggest_rating(score: float) -> int:
@@ -34,10 +40,9 @@ def suggest_rating(score: float) -> int:
     return 4
 
 
-def assess_answer(card: Card, answer: str, lang: str) -> Assessment:
+def assess_answer(card: Card, answer: str, lang: str) -> PracticeResult:
     """Feedback from the grading engine: score, text and the status of every key point."""
     from mlinterview.grading.engine import grade_card
 
     result = grade_card(card, answer, lang)
-    points = tuple(PointStatus(p.id, p.text, p.status, p.evidence) for p in result.key_points)
-    return Assessment(result.score, result.feedback, suggest_rating(result.score), points)
+    return PracticeResult(result, suggest_rating(result.score))
