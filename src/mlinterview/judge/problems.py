@@ -226,6 +226,8 @@ class Problem(Frozen):
     limits: Limits = Limits()
     statement: Text
     examples: tuple[Example, ...] = Field(min_length=1)
+    # Revealed one at a time, from a nudge to nearly the idea; never the code.
+    hints: tuple[Text, ...] = Field(default=(), max_length=3)
 
     _folder: Path | None = PrivateAttr(default=None)
 
