@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from mlinterview.judge.verdict import JudgeResult
     from mlinterview.labs.base import Lab, LabResult
     from mlinterview.practice.dashboard import Dashboard, DashboardCache
+    from mlinterview.practice.hints import HintResult
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
     from mlinterview.practice.session import PracticeResult
     from mlinterview.store.db import Store
@@ -485,8 +486,25 @@ class Workspace:
 
         return [(t.args, t.expected) for t in load_tests(self.problem(problem_id)).examples]
 
+    def hints(self, problem_id: str, lang: str, *, reveal: bool = False) -> HintResult:
+        """The hints seen so far for a problem; ``reveal`` shows (and records) the next one.
+        Solves after the first hint count as "solved with hints"."""
+        from mlinterview.practice.hints import HintResult
+        from mlinterview.store import submissions
+
+        problem = self.problem(problem_id)
+        lang = check_lang(lang)
+        total = len(problem.hints)
+        new = False
+        if reveal:
+            new = submissions.reveal_hint(self.store, problem.id, total) is not None
+        seen = min(submissions.hints_revealed(self.store, problem.id), total)
+        shown = tuple(hint.get(lang) for hint in problem.hints[:seen])
+        return HintResult(problem.id, shown, total, new)
+
     def problem_statuses(self) -> dict[str, str]:
-        """Per problem id: "solved" (an Accepted submission) or "attempted"."""
+        """Per problem id: "solved" (Accepted before any hint), "solved_with_hints" or
+        "attempted"."""
         from mlinterview.store.submissions import problem_statuses
 
         return problem_statuses(self.store)

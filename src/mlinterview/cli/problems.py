@@ -171,6 +171,42 @@ def register(app: typer.Typer) -> None:
         compare = _compare_text(problem.compare, lang)
         limits = labels["limits"].format(t=problem.limits.time_seconds, m=problem.limits.memory_mb)
         console.print(f"\n{limits}; {compare}", markup=False)
+        if problem.hints:
+            total = len(problem.hints)
+            console.print(
+                labels["hints_available"].format(total=total, id=problem.id), markup=False
+            )
+
+    @app.command("hint")
+    def hint_command(
+        problem_id: Annotated[str, typer.Argument(metavar="ID", help="The problem id.")],
+        lang: LangOption = "en",
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    ) -> None:
+        """Reveal the next hint for a problem (and show the earlier ones); a solve after a
+        hint counts as solved with hints."""
+        ws = workspace()
+        try:
+            result = ws.hints(problem_id, lang, reveal=True)
+        except LookupError as exc:
+            fail(escape(str(exc.args[0] if exc.args else exc)))
+        if as_json:
+            print_json(result.to_dict())
+            return
+        labels = LABELS[lang]
+        if not result.total:
+            console.print(labels["no_hints"].format(id=result.problem), markup=False)
+            return
+        for n, text in enumerate(result.shown, start=1):
+            console.print(f"[bold]{labels['hint'].format(n=n, total=result.total)}[/]")
+            console.print(text, markup=False)
+        if result.remaining:
+            console.print(
+                labels["more_hints"].format(left=result.remaining, id=result.problem),
+                markup=False,
+            )
+        else:
+            console.print(labels["no_more_hints"].format(total=result.total), markup=False)
 
     @app.command("solve")
     def solve_command(

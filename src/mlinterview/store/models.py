@@ -67,6 +67,18 @@ class Submission(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
+class HintUse(Base):
+    """A hint revealed for a problem; a solve after the first one counts apart."""
+
+    __tablename__ = "hint_uses"
+    __table_args__ = (UniqueConstraint("problem_id", "hint_index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    problem_id: Mapped[str] = mapped_column(String(80), index=True)
+    hint_index: Mapped[int] = mapped_column(Integer)  # 0-based, revealed in order
+    revealed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class Setting(Base):
     """Small user preferences (language, last filters) that must survive restarts."""
 

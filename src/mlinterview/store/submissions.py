@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Integer, select
+from sqlalchemy import select
 
 from mlinterview.store.db import Store
-from mlinterview.store.models import Submission
+from mlinterview.store.models import HintUse, Submission
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,61 @@ def recent_submissions(
         ]
 
 
-def problem_statuses(store: Store) -> dict[str, str]:
-    """ "solved" for problems with an Accepted submission, "attempted" for the others tried."""
+def reveal_hint(store: Store, problem_id: str, available: int) -> int | None:
+    """Record the next hint as seen and return its 0-based index (None when all are shown).
+
+    One transaction: the count and the insert cannot interleave with another reveal; the
+    unique (problem, index) pair makes a double click record one use, not two."""
+    from sqlalchemy import func
+
+    with store.transaction() as session:
+        shown = session.scalar(
+            select(func.count()).select_from(HintUse).where(HintUse.problem_id == problem_id)
+        )
+        index = int(shown or 0)
+        if index >= available:
+            return None
+        session.add(HintUse(problem_id=problem_id, hint_index=index, revealed_at=datetime.now(UTC)))
+        return index
+
+
+def hints_revealed(store: Store, problem_id: str) -> int:
     from sqlalchemy import func
 
     with store.session() as session:
-        rows = session.execute(
-            select(
-                Submission.problem_id,
-                func.max(func.cast(Submission.verdict == "Accepted", Integer)),
-            ).group_by(Submission.problem_id)
+        count = session.scalar(
+            select(func.count()).select_from(HintUse).where(HintUse.problem_id == problem_id)
+        )
+    return int(count or 0)
+
+
+def problem_statuses(store: Store) -> dict[str, str]:
+    """Per problem tried: "solved" (Accepted before any hint was shown), "solved_with_hints"
+    (Accepted only after one) or "attempted"."""
+    from sqlalchemy import func
+
+    with store.session() as session:
+        first_hint = dict(
+            session.execute(
+                select(HintUse.problem_id, func.min(HintUse.revealed_at)).group_by(
+                    HintUse.problem_id
+                )
+            ).all()
+        )
+        tried = session.execute(
+            select(Submission.problem_id, Submission.verdict, Submission.created_at)
         ).all()
-    return {problem_id: "solved" if accepted else "attempted" for problem_id, accepted in rows}
+    statuses: dict[str, str] = {}
+    for problem_id, verdict, created_at in tried:
+        statuses.setdefault(problem_id, "attempted")
+        if verdict != "Accepted" or statuses[problem_id] == "solved":
+            continue
+        hinted = first_hint.get(problem_id)
+        unaided = hinted is None or _aware(created_at) < _aware(hinted)
+        statuses[problem_id] = "solved" if unaided else "solved_with_hints"
+    return statuses
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything here is stored in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

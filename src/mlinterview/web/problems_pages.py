@@ -39,8 +39,8 @@ def problems(
         found = ctx.ws.problems(topic or None)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
-    if status not in (None, "", "solved", "attempted", "open"):
-        raise HTTPException(400, "status must be solved, attempted or open")
+    if status not in (None, "", "solved", "solved_with_hints", "attempted", "open"):
+        raise HTTPException(400, "status must be solved, solved_with_hints, attempted or open")
     statuses = ctx.ws.problem_statuses()
     shown = [
         p
@@ -74,6 +74,7 @@ def problem(request: Request, problem_id: str) -> Response:
         mode=None,
         examples=ws.problem_examples(found.id),
         history=ws.submissions(found.id),
+        hints=ws.hints(found.id, lang),
     )
 
 
@@ -86,12 +87,18 @@ def submit(
     code: Annotated[str, Form()] = "",
     switch_lang: Annotated[str, Form()] = "",
 ) -> Response:
-    if mode not in ("run", "submit"):
+    if mode not in ("run", "submit", "hint"):
         raise HTTPException(404)
     found = _problem_or_404(request, problem_id)
     apply_language_switch(context(request), switch_lang)
-    result = context(request).ws.judge_submission(found.id, code, visible_only=mode == "run")
     ws = context(request).ws
+    lang = context(request).lang()
+    if mode == "hint":  # reveal the next hint; the code in the editor comes back as it was
+        hints = ws.hints(found.id, lang, reveal=True)
+        result = None
+    else:
+        hints = ws.hints(found.id, lang)
+        result = ws.judge_submission(found.id, code, visible_only=mode == "run")
     return render(
         request,
         "problem.html",
@@ -102,4 +109,5 @@ def submit(
         repost={"code": code},
         examples=ws.problem_examples(found.id),
         history=ws.submissions(found.id),
+        hints=hints,
     )
