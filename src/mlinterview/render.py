@@ -60,10 +60,18 @@ def md_inline(text: str) -> Markup:
 
 @lru_cache(maxsize=1)
 def jinja_env() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+    """The one Jinja environment: the web pages and the reports and kits share its
+    loader, escaping, undefined handling and Markdown filters (the web adds its own
+    page helpers to it)."""
+    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("mlinterview.interviews", "templates"),
+        loader=ChoiceLoader(
+            [
+                PackageLoader("mlinterview.interviews", "templates"),
+                PackageLoader("mlinterview.web", "templates"),
+            ]
+        ),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from mlinterview.content.schema import Card
 from mlinterview.labs.columns import column_name
 from mlinterview.practice.dashboard import Dashboard, mastery
-from mlinterview.render import md_to_html
+from mlinterview.render import jinja_env
 from mlinterview.vocabulary import label
 from mlinterview.web.i18n import translator
 from mlinterview.workspace import Workspace
@@ -71,11 +71,9 @@ class WebContext:
         return self._card_html[key]
 
 
-templates = Jinja2Templates(directory=str(HERE / "templates"))
-
-
-# One Markdown configuration for the whole product (raw HTML escaped, tables on).
-templates.env.filters["md"] = md_to_html
+# The product's one Jinja environment (render.py): one Markdown configuration (raw HTML
+# escaped, tables on), one escaping and undefined policy for pages, reports and kits.
+templates = Jinja2Templates(env=jinja_env())
 
 
 def highlight(text: str, query: str) -> Markup:
