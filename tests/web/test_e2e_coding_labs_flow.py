@@ -70,3 +70,20 @@ def test_too_long_code_is_kept_in_the_editor(server: str, page: Any) -> None:
     page.click("#submit-code")
     assert page.is_visible("#too-long")
     assert page.evaluate("window.mlEditor.getValue().length") == len(huge)  # nothing lost
+
+
+def test_a_hint_keeps_the_code_and_marks_the_solve(server: str, page: Any) -> None:
+    page.goto(server + "/problems/can_shift")
+    draft = "def can_shift(a, b):\n    # my idea so far\n    return False\n"
+    page.evaluate("c => window.mlEditor.setValue(c)", draft)
+    page.click("#show-hint")
+    page.wait_for_selector("#hints li")
+    assert page.locator("#hints li").count() == 1
+    assert page.evaluate("() => window.mlEditor.getValue()") == draft
+    assert "2" in page.inner_text("#show-hint")  # the next one is offered
+    page.evaluate("c => window.mlEditor.setValue(c)", CORRECT)
+    page.click("#submit-code")
+    page.wait_for_function("document.getElementById('verdict').textContent === 'Accepted'")
+    page.goto(server + "/problems")
+    status = page.get_attribute("tr[data-problem='can_shift']", "data-status")
+    assert status == "solved_with_hints"
