@@ -67,3 +67,15 @@ def test_cli_reveals_the_next_hint_in_german(sqlite_url: str) -> None:
     assert '"remaining": ' + str(total - 2) in second.output
     unknown = runner.invoke(cli_app, ["hint", "softmaxx"], env=env)
     assert unknown.exit_code != 0 and "softmax" in unknown.output
+
+
+def test_problems_json_lists_libraries_and_hint_counts(sqlite_url: str) -> None:
+    import json
+
+    env = {"MLINTERVIEW_DATABASE_URL": sqlite_url}
+    listed = CliRunner().invoke(cli_app, ["problems", "--json"], env=env)
+    assert listed.exit_code == 0, listed.output
+    rows = {row["id"]: row for row in json.loads(listed.output)}
+    assert rows["softmax"]["libraries"] == ["numpy"]
+    assert rows["can_shift"]["libraries"] == []
+    assert all(2 <= row["hints"] <= 3 for row in rows.values())

@@ -39,6 +39,29 @@ def list_problems(topic: str | None = None) -> list[Problem]:
     return problems
 
 
+SOLUTION_LIBRARIES = ("numpy", "scipy", "torch")
+
+
+def libraries(problem: Problem) -> list[str]:
+    """What a solution may need, read from the (trusted) reference solution's imports, so
+    a candidate knows before starting whether numpy or torch is expected."""
+    import ast
+
+    from mlinterview.judge.problems import REFERENCE_FILE
+
+    try:
+        tree = ast.parse((problem.folder / REFERENCE_FILE).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module.split(".")[0])
+    return [name for name in SOLUTION_LIBRARIES if name in found]
+
+
 def problem_summary(problem: Problem, lang: str = "en") -> dict[str, Any]:
     return {
         "id": problem.id,
@@ -47,6 +70,8 @@ def problem_summary(problem: Problem, lang: str = "en") -> dict[str, Any]:
         "difficulty": problem.difficulty.value,
         "cards": list(problem.cards),
         "signature": problem.signature,
+        "libraries": libraries(problem),
+        "hints": len(problem.hints),
     }
 
 
