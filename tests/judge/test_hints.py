@@ -79,3 +79,20 @@ def test_problems_json_lists_libraries_and_hint_counts(sqlite_url: str) -> None:
     assert rows["softmax"]["libraries"] == ["numpy"]
     assert rows["can_shift"]["libraries"] == []
     assert all(2 <= row["hints"] <= 3 for row in rows.values())
+
+
+def test_simultaneous_reveals_store_each_hint_once(database_url: str) -> None:
+    """A double click or two tabs: every request answers, and no hint is stored twice."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    total = len(load_problems()["softmax"].hints)
+    Workspace(database_url).hints("softmax", "en")  # the database exists and is migrated
+    workspaces = [Workspace(database_url) for _ in range(8)]
+    for ws in workspaces:
+        assert ws.store is not None  # each opens its own connection pool before the race
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda ws: ws.hints("softmax", "en", reveal=True), workspaces))
+    assert sum(r.new for r in results) <= total
+    final = Workspace(database_url).hints("softmax", "en")
+    assert 1 <= len(final.shown) <= total
+    assert final.shown == tuple(h.en for h in load_problems()["softmax"].hints[: len(final.shown)])

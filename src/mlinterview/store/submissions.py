@@ -79,19 +79,26 @@ def recent_submissions(
 def reveal_hint(store: Store, problem_id: str, available: int) -> int | None:
     """Record the next hint as seen and return its 0-based index (None when all are shown).
 
-    One transaction: the count and the insert cannot interleave with another reveal; the
-    unique (problem, index) pair makes a double click record one use, not two."""
+    Two reveals at once (a double click, two tabs) may both count the same hints; the
+    unique (problem, index) pair lets only one of them store that index, and the other
+    reveals nothing new instead of failing."""
     from sqlalchemy import func
+    from sqlalchemy.exc import IntegrityError
 
-    with store.transaction() as session:
-        shown = session.scalar(
-            select(func.count()).select_from(HintUse).where(HintUse.problem_id == problem_id)
-        )
-        index = int(shown or 0)
-        if index >= available:
-            return None
-        session.add(HintUse(problem_id=problem_id, hint_index=index, revealed_at=datetime.now(UTC)))
-        return index
+    try:
+        with store.transaction() as session:
+            shown = session.scalar(
+                select(func.count()).select_from(HintUse).where(HintUse.problem_id == problem_id)
+            )
+            index = int(shown or 0)
+            if index >= available:
+                return None
+            session.add(
+                HintUse(problem_id=problem_id, hint_index=index, revealed_at=datetime.now(UTC))
+            )
+    except IntegrityError:
+        return None
+    return index
 
 
 def hints_revealed(store: Store, problem_id: str) -> int:
