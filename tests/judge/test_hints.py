@@ -43,8 +43,8 @@ def test_hints_are_revealed_in_order_and_stored(sqlite_url: str) -> None:
     assert last.to_dict()["remaining"] == 0
 
 
-def test_a_solve_after_a_hint_counts_apart(sqlite_url: str) -> None:
-    ws = Workspace(sqlite_url)
+def test_a_solve_after_a_hint_counts_apart(database_url: str) -> None:
+    ws = Workspace(database_url)
     assert ws.judge_submission("can_shift", CAN_SHIFT).accepted
     ws.hints("can_shift", "en", reveal=True)  # a hint after solving changes nothing
     ws.hints("softmax", "en", reveal=True)

@@ -51,10 +51,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 # -- answers ---------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from fsrs import Rating, Scheduler, State
 from mlinterview.content.schema import Card, Topic
 from mlinterview.store import practice as practice_store
 from mlinterview.store.db import Store
-from mlinterview.store.practice import StoredCardState
+from mlinterview.store.practice import StoredCardState, aware
 
 RATINGS: dict[int, str] = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 MASTERY_HORIZON_DAYS = 7
@@ -28,11 +28,6 @@ STREAK_WINDOW_DAYS = 366  # a streak is counted within the last year
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite drops tz info; every timestamp we store is UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def make_scheduler() -> Scheduler:
@@ -109,9 +104,9 @@ class PracticeService:
         queued = [pool[cid] for cid in self.queued() if cid in pool]
         due = sorted(
             (
-                (_aware(state.due), pool[cid])
+                (aware(state.due), pool[cid])
                 for cid, state in states.items()
-                if cid in pool and _aware(state.due) <= moment
+                if cid in pool and aware(state.due) <= moment
             ),
             key=lambda pair: (pair[0], pair[1].id),
         )
@@ -261,7 +256,7 @@ class PracticeService:
                     topic=topic.value,
                     cards=len(members),
                     seen=len(seen),
-                    due_today=sum(1 for s in seen if _aware(s.due) <= end_of_day),
+                    due_today=sum(1 for s in seen if aware(s.due) <= end_of_day),
                     mature=sum(
                         1
                         for s in seen
@@ -270,7 +265,7 @@ class PracticeService:
                     average_retrievability=(
                         sum(retrievabilities) / len(retrievabilities) if retrievabilities else None
                     ),
-                    due_now=sum(1 for s in seen if _aware(s.due) <= moment),
+                    due_now=sum(1 for s in seen if aware(s.due) <= moment),
                     recall_in_a_week=sum(in_a_week) / len(members),
                 )
             )
