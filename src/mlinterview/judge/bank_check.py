@@ -95,10 +95,6 @@ def failing_cases(
     return {case.id: failing[case.id] for case in tests.hidden if case.id in failing}
 
 
-def failing_case_ids(judge: Judge, problem: Problem, source: bytes, tests: TestSet) -> list[str]:
-    return list(failing_cases(judge, problem, source, tests))
-
-
 def check_problem(
     judge: Judge, problem: Problem, tests: TestSet, catches: dict[str, tuple[str, ...]]
 ) -> list[BankIssue]:
@@ -243,10 +239,9 @@ def check_problems(
         if any(i.file.endswith(REFERENCE_FILE) for i in file_issues):
             continue
         try:
-            tests = build_tests(problem, root)
-            catches = {
-                name: wrong.catches for name, wrong in read_tests_file(problem, root).wrong.items()
-            }
+            frozen = read_tests_file(problem, root)
+            tests = build_tests(problem, root, frozen)
+            catches = {name: wrong.catches for name, wrong in frozen.wrong.items()}
         except ProblemDataError as exc:
             issues.extend(exc.issues)
             continue

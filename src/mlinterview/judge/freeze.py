@@ -128,10 +128,10 @@ def frozen_document(problem: Problem, raw: dict[str, Any]) -> tuple[dict[str, An
 
 
 def _catches(problem: Problem, tests: TestSet, judge: Any) -> dict[str, list[str]]:
-    from mlinterview.judge.bank_check import failing_case_ids, wrong_solutions
+    from mlinterview.judge.bank_check import failing_cases, wrong_solutions
 
     return {
-        wrong.name: failing_case_ids(judge, problem, wrong.read_bytes(), tests)
+        wrong.name: list(failing_cases(judge, problem, wrong.read_bytes(), tests))
         for wrong in wrong_solutions(problem)
     }
 

@@ -628,14 +628,18 @@ def _frozen_issues(
     return issues
 
 
-def build_tests(problem: Problem, root: Path | None = None) -> TestSet:
+def build_tests(
+    problem: Problem, root: Path | None = None, tests_file: TestsFile | None = None
+) -> TestSet:
     """Examples and hidden tests with every expected value filled in (trusted side).
 
     Hidden cases come from the reviewed file as written; only a large generated case and
-    an example without an expected value ask the reference (in this trusted process)."""
+    an example without an expected value ask the reference (in this trusted process).
+    ``tests_file``: the already parsed file, for a caller that also needs its ``wrong:``."""
     folder = problem.folder
     shown = _display(folder / TESTS_FILE, (root or folder.parent))
-    tests_file = read_tests_file(problem, root)
+    if tests_file is None:
+        tests_file = read_tests_file(problem, root)
     issues: list[BankIssue] = []
     pending: list[tuple[str, str, str, dict[str, Any], bool, Any, str]] = []
     for i, example in enumerate(problem.examples):
