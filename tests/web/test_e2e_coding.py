@@ -40,7 +40,9 @@ def test_correct_and_wrong_submissions(server: str, page: Any, screenshot: Any) 
     page.goto(server + "/problems")
     assert page.locator("tr[data-problem]").count() >= 35
     page.click("tr[data-problem='softmax'] a")
-    assert page.is_visible(".CodeMirror")  # the editor with syntax highlighting loaded
+    # The editor with syntax highlighting loads (wait for it: a click only starts the
+    # navigation, and asking at once made this test fail on a busy machine).
+    page.wait_for_selector(".CodeMirror", state="visible", timeout=30_000)
     assert "def softmax" in page.evaluate("window.mlEditor.getValue()")  # starter code
     screenshot(page, "problem")
 
