@@ -7,7 +7,15 @@ graded as questions without a rubric (the key points' texts only, no terms, no m
 The cards added after the article (``labelled/breadth``) are a group of their own: the rule
 never saw them either.
 
+Answers that carry a ``kind`` (strong, partial, misconception, keyword-list, evasive, negated)
+are then reported per language and kind: P/R of "point present", the precision of the
+grader's "covered" alone (a buzzword or a denied point graded "covered" lowers it), the
+three-way agreement, misconception P/R and the mean and highest score next to the expert's.
+Answers with an ``expert_score`` (0-10) give the Spearman rank correlation of the card score
+with the expert's, per language and overall.
+
 Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use] [--only-new] [--cards a,b]
+      .venv/bin/python benchmarks/grading_labelled.py --holdout [--answers]
 """
 
 from __future__ import annotations
@@ -17,18 +25,85 @@ from functools import partial
 from pathlib import Path
 
 from mlinterview.content.loader import bundled_bank
+from mlinterview.content.schema import Card
 from mlinterview.grading.embedding import backend_name, get_embedder
 from mlinterview.grading.engine import grade_card
 from mlinterview.grading.labelset import (
+    EXPERT_SCALE,
+    KINDS,
+    LabelledAnswer,
     breadth_dir,
     is_calibration_card,
     load_labelled,
-    measure,
+    spearman,
+    tally,
 )
+from mlinterview.grading.result import GradeResult
 
 # Answers to new cards written by someone who never saw the cards' match terms; nothing is
 # ever tuned on them (see its README), so they measure what the authors' own labels cannot.
 HOLDOUT_DIR = Path(__file__).resolve().parent / "grading_holdout"
+
+Graded = list[tuple[LabelledAnswer, GradeResult]]
+
+
+def _n(count: int, value: float) -> str:
+    """A ratio, or n/a when nothing was counted for it."""
+    return f"{value:6.3f}" if count else f"{'n/a':>6}"
+
+
+def report_kinds(graded: Graded, cards: dict[str, Card]) -> None:
+    """Per language and kind: detection, "covered" precision, misconceptions, scores."""
+    kinded = [(a, r) for a, r in graded if a.kind]
+    if not kinded:
+        return
+    print(
+        f"\nby kind (card path)   {'n':>3} {'points':>6} {'P':>6} {'R':>6} {'cov.P':>6}"
+        f" {'3-way':>6} {'misc.P':>6} {'misc.R':>6} {'score':>6} {'max':>6} {'expert':>6}"
+    )
+    for lang in ("en", "de"):
+        for kind in (*KINDS, "all"):
+            rows = [(a, r) for a, r in kinded if a.lang == lang and kind in (a.kind, "all")]
+            if not rows:
+                continue
+            m = tally(rows, cards, lang)
+            covered_p = _n(m.covered_tp + m.covered_fp, m.covered_precision)
+            scores = [EXPERT_SCALE * r.score for _, r in rows]
+            experts = [a.expert_score for a, _ in rows if a.expert_score is not None]
+            expert = f"{sum(experts) / len(experts):6.1f}" if experts else f"{'n/a':>6}"
+            print(
+                f"{lang} {kind:18} {len(rows):3d} {m.total:6d} {_n(m.tp + m.fp, m.precision)}"
+                f" {_n(m.tp + m.fn, m.recall)} {covered_p}"
+                f" {m.agreement:6.3f} {_n(m.wrong_tp + m.wrong_fp, m.wrong_precision)}"
+                f" {_n(m.wrong_tp + m.wrong_fn, m.wrong_recall)}"
+                f" {sum(scores) / len(scores):6.1f} {max(scores):6.1f} {expert}"
+            )
+
+
+def report_spearman(graded: Graded) -> None:
+    """Spearman of the card score (0-1) with the expert's 0-10, per language and overall."""
+    scored = [(a, r) for a, r in graded if a.expert_score is not None]
+    if not scored:
+        return
+    print("\nscore vs expert score   n  Spearman")
+    for lang in ("en", "de", "all"):
+        rows = [(a, r) for a, r in scored if lang in (a.lang, "all")]
+        rho = spearman([r.score for _, r in rows], [float(a.expert_score or 0) for a, _ in rows])
+        print(f"{lang:22} {len(rows):3d} {rho:9.3f}")
+
+
+def report_answers(graded: Graded) -> None:
+    """One line per answer: card, id, kind, expert and engine score, statuses, flags."""
+    print(f"\n{'card/answer':44} {'kind':13} {'exp.':>4} {'score':>5}  covered/partly  flagged")
+    for a, r in graded:
+        covered = sum(p.status == "covered" for p in r.key_points)
+        partly = sum(p.status == "partly" for p in r.key_points)
+        expert = "" if a.expert_score is None else f"{a.expert_score:g}"
+        print(
+            f"{a.card_id + '/' + a.answer_id:44} {a.kind or '':13} {expert:>4}"
+            f" {EXPERT_SCALE * r.score:5.1f}  {covered:2d}/{partly:<2d}  "
+            + ",".join(m.id for m in r.misconceptions)
+        )
 
 
 def main() -> None:
@@ -41,6 +116,7 @@ def main() -> None:
         action="store_true",
         help="only benchmarks/grading_holdout: answers written blind to the match terms",
     )
+    parser.add_argument("--answers", action="store_true", help="one line per graded answer")
     args = parser.parse_args()
     backend = (args.backend or backend_name()).lower()
     used = {lang: get_embedder(backend_name(backend, lang, rubric=True)) for lang in ("en", "de")}
@@ -79,13 +155,21 @@ def main() -> None:
     without = partial(grade_card, backend=backend, use_llm=False, without_rubric=True)
     runs = [(name, grade, answers) for name, answers in groups.items()]
     runs += [(f"{name}, no rubric", without, answers) for name, answers in groups.items()]
+    card_path: Graded = []
     for name, grader, answers in runs:
+        graded = [(a, grader(cards[a.card_id], a.text, a.lang)) for a in answers]
+        if grader is grade:
+            card_path += graded
         for lang in ("en", "de"):
-            m = measure(grader, cards, answers, lang)
+            m = tally(graded, cards, lang)
             print(
                 f"{name:29} {lang:4} {m.total:6d} {m.precision:6.3f} {m.recall:6.3f}"
                 f" {m.agreement:6.3f} {m.wrong_precision:8.3f} {m.wrong_recall:8.3f}"
             )
+    report_kinds(card_path, cards)
+    report_spearman(card_path)
+    if args.answers:
+        report_answers(card_path)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,11 @@ import yaml
 from mlinterview.content.schema import Card
 
 STATUSES = ("covered", "partly", "missing")
+#: What an answer is, for the per-kind report (optional ``kind:`` of a labelled answer).
+#: The last three are where a grader that matches words instead of claims fails.
+KINDS = ("strong", "partial", "misconception", "keyword-list", "evasive", "negated")
+#: An expert's score of an answer, 0 (worthless) to 10 (what a senior interviewer hopes for).
+EXPERT_SCALE = 10.0
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,8 @@ class LabelledAnswer:
     text: str
     points: dict[str, str]  # key point id -> covered | partly | missing
     misconceptions: frozenset[str]
+    kind: str | None = None  # one of KINDS, where labelled
+    expert_score: float | None = None  # 0-10, where labelled
 
 
 def labelled_dir() -> Path:
@@ -60,6 +67,10 @@ def load_labelled(directory: Path | None = None) -> dict[str, list[LabelledAnswe
                     text=str(item["text"]),
                     points=points,
                     misconceptions=frozenset(item.get("misconceptions") or []),
+                    kind=None if item.get("kind") is None else str(item["kind"]),
+                    expert_score=(
+                        None if item.get("expert_score") is None else float(item["expert_score"])
+                    ),
                 )
             )
         out[card_id] = answers
@@ -90,6 +101,10 @@ def check_against(cards: dict[str, Card], labelled: dict[str, list[LabelledAnswe
                     problems.append(f"{card_id}/{a.answer_id}: unknown misconception {mid!r}")
             if a.lang not in ("en", "de"):
                 problems.append(f"{card_id}/{a.answer_id}: lang must be en or de")
+            if a.kind is not None and a.kind not in KINDS:
+                problems.append(f"{card_id}/{a.answer_id}: kind must be one of {', '.join(KINDS)}")
+            if a.expert_score is not None and not 0 <= a.expert_score <= EXPERT_SCALE:
+                problems.append(f"{card_id}/{a.answer_id}: expert_score must be 0-10")
     return problems
 
 
@@ -100,7 +115,11 @@ def is_calibration_card(card_id: str, ordered_ids: list[str]) -> bool:
 
 @dataclass(frozen=True)
 class Detection:
-    """Key-point detection quality: a point counts as detected when covered or partly."""
+    """Key-point detection quality: a point counts as detected when covered or partly.
+
+    ``covered_*`` count the grader's "covered" verdicts alone: how many of them the expert
+    also calls covered (a buzzword or a denied point graded "covered" is a ``covered_fp``).
+    """
 
     lang: str
     tp: int
@@ -111,6 +130,8 @@ class Detection:
     wrong_tp: int = 0
     wrong_fp: int = 0
     wrong_fn: int = 0
+    covered_tp: int = 0
+    covered_fp: int = 0
 
     @property
     def precision(self) -> float:
@@ -132,18 +153,27 @@ class Detection:
     def wrong_recall(self) -> float:
         return self.wrong_tp / max(1, self.wrong_tp + self.wrong_fn)
 
+    @property
+    def covered_precision(self) -> float:
+        return self.covered_tp / max(1, self.covered_tp + self.covered_fp)
+
 
 def measure(
     grade: Any, cards: dict[str, Card], answers: list[LabelledAnswer], lang: str
 ) -> Detection:
     """Compare ``grade(card, text, lang)`` (a GradeResult) with the labels of ``answers``."""
-    tp = fp = fn = exact = total = wtp = wfp = wfn = 0
-    for answer in answers:
+    mine = [a for a in answers if a.lang == lang]
+    graded = [(a, grade(cards[a.card_id], a.text, a.lang)) for a in mine]
+    return tally(graded, cards, lang)
+
+
+def tally(graded: list[tuple[LabelledAnswer, Any]], cards: dict[str, Card], lang: str) -> Detection:
+    """Detection over answers already graded: ``(answer, GradeResult)`` pairs in ``lang``."""
+    tp = fp = fn = exact = total = wtp = wfp = wfn = ctp = cfp = 0
+    for answer, result in graded:
         if answer.lang != lang:
             continue
-        card = cards[answer.card_id]
-        result = grade(card, answer.text, answer.lang)
-        labels = full_labels(answer, card)
+        labels = full_labels(answer, cards[answer.card_id])
         for point in result.key_points:
             truth = labels[point.id]
             found = point.status != "missing"
@@ -153,8 +183,42 @@ def measure(
             fn += present and not found
             exact += point.status == truth
             total += 1
+            if point.status == "covered":
+                ctp += truth == "covered"
+                cfp += truth != "covered"
         flagged = {m.id for m in result.misconceptions}
         wtp += len(flagged & answer.misconceptions)
         wfp += len(flagged - answer.misconceptions)
         wfn += len(answer.misconceptions - flagged)
-    return Detection(lang, tp, fp, fn, exact, total, wtp, wfp, wfn)
+    return Detection(lang, tp, fp, fn, exact, total, wtp, wfp, wfn, ctp, cfp)
+
+
+def _ranks(values: list[float]) -> list[float]:
+    """Ranks from 1, ties sharing their average rank."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for i in order[start : end + 1]:
+            ranks[i] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    """Spearman rank correlation (Pearson r of the tie-averaged ranks); 0 when undefined."""
+    if len(xs) != len(ys):
+        raise ValueError("spearman needs two lists of the same length")
+    if len(xs) < 2:
+        return 0.0
+    rx, ry = _ranks(xs), _ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = sum((a - mx) ** 2 for a in rx)
+    vy = sum((b - my) ** 2 for b in ry)
+    if vx == 0 or vy == 0:
+        return 0.0
+    return float(cov / (vx * vy) ** 0.5)
