@@ -45,6 +45,9 @@ from mlinterview.grading.result import GradeResult
 HOLDOUT_DIR = Path(__file__).resolve().parent / "grading_holdout"
 
 Graded = list[tuple[LabelledAnswer, GradeResult]]
+#: Issue 21: key-point P and R per language and kind, and the score's rank agreement.
+TARGET = 0.8
+SPEARMAN_TARGET = 0.75
 
 
 def _n(count: int, value: float) -> str:
@@ -53,13 +56,18 @@ def _n(count: int, value: float) -> str:
 
 
 def report_kinds(graded: Graded, cards: dict[str, Card]) -> None:
-    """Per language and kind: detection, "covered" precision, misconceptions, scores."""
+    """Per language and kind: detection, "covered" precision, misconceptions, scores.
+
+    ``false`` counts misconceptions flagged that the answer does not state; ``score`` and
+    ``max`` are the engine's mean and highest score on the expert's 0-10 scale.
+    """
     kinded = [(a, r) for a, r in graded if a.kind]
     if not kinded:
         return
     print(
         f"\nby kind (card path)   {'n':>3} {'points':>6} {'P':>6} {'R':>6} {'cov.P':>6}"
-        f" {'3-way':>6} {'misc.P':>6} {'misc.R':>6} {'score':>6} {'max':>6} {'expert':>6}"
+        f" {'3-way':>6} {'misc.P':>6} {'misc.R':>6} {'false':>5} {'score':>6} {'max':>6}"
+        f" {'expert':>6}"
     )
     for lang in ("en", "de"):
         for kind in (*KINDS, "all"):
@@ -75,7 +83,7 @@ def report_kinds(graded: Graded, cards: dict[str, Card]) -> None:
                 f"{lang} {kind:18} {len(rows):3d} {m.total:6d} {_n(m.tp + m.fp, m.precision)}"
                 f" {_n(m.tp + m.fn, m.recall)} {covered_p}"
                 f" {m.agreement:6.3f} {_n(m.wrong_tp + m.wrong_fp, m.wrong_precision)}"
-                f" {_n(m.wrong_tp + m.wrong_fn, m.wrong_recall)}"
+                f" {_n(m.wrong_tp + m.wrong_fn, m.wrong_recall)} {m.wrong_fp:5d}"
                 f" {sum(scores) / len(scores):6.1f} {max(scores):6.1f} {expert}"
             )
 
@@ -90,6 +98,57 @@ def report_spearman(graded: Graded) -> None:
         rows = [(a, r) for a, r in scored if lang in (a.lang, "all")]
         rho = spearman([r.score for _, r in rows], [float(a.expert_score or 0) for a, _ in rows])
         print(f"{lang:22} {len(rows):3d} {rho:9.3f}")
+
+
+def report_targets(graded: Graded, cards: dict[str, Card]) -> None:
+    """Issue 21's card-path targets on the kind-labelled answers, each met or not."""
+    kinded = [(a, r) for a, r in graded if a.kind]
+    if not kinded:
+        return
+    checks: list[tuple[str, bool]] = []
+    for lang in ("en", "de"):
+        for kind in KINDS:
+            rows = [(a, r) for a, r in kinded if a.lang == lang and a.kind == kind]
+            if not rows:
+                continue
+            m = tally(rows, cards, lang)
+            ok_p = m.tp + m.fp == 0 or m.precision >= TARGET
+            ok_r = m.tp + m.fn == 0 or m.recall >= TARGET
+            p_text = _n(m.tp + m.fp, m.precision).strip()
+            r_text = _n(m.tp + m.fn, m.recall).strip()
+            checks.append((f"{lang} {kind}: P {p_text}, R {r_text} >= {TARGET}", ok_p and ok_r))
+        lists = [(a, r) for a, r in kinded if a.lang == lang and a.kind == "keyword-list"]
+        if lists:
+            m = tally(lists, cards, lang)
+            top = max(r.score for _, r in lists)
+            checks.append(
+                (f"{lang} keyword lists: no point covered ({m.covered_fp} are)", not m.covered_fp)
+            )
+            checks.append(
+                (f"{lang} keyword lists: score <= 1/3 (max {top:.2f})", top <= 1 / 3 + 1e-9)
+            )
+        denials = [(a, r) for a, r in kinded if a.lang == lang and a.kind == "negated"]
+        if denials:
+            m = tally(denials, cards, lang)
+            checks.append(
+                (f"{lang} negated: no denied point covered ({m.covered_fp} are)", not m.covered_fp)
+            )
+        m = tally(kinded, cards, lang)
+        checks.append(
+            (f"{lang} misconceptions flagged only when stated ({m.wrong_fp} not)", not m.wrong_fp)
+        )
+    scored = [(a, r) for a, r in kinded if a.expert_score is not None]
+    if scored:
+        rho = spearman(
+            [r.score for _, r in scored], [float(a.expert_score or 0) for a, _ in scored]
+        )
+        checks.append(
+            (f"Spearman with the expert {rho:.3f} >= {SPEARMAN_TARGET}", rho >= SPEARMAN_TARGET)
+        )
+    met = sum(ok for _, ok in checks)
+    print(f"\nissue 21 targets: {met} of {len(checks)} met")
+    for text, ok in checks:
+        print(f"  {'met    ' if ok else 'NOT met'}  {text}")
 
 
 def report_answers(graded: Graded) -> None:
@@ -168,6 +227,7 @@ def main() -> None:
             )
     report_kinds(card_path, cards)
     report_spearman(card_path)
+    report_targets(card_path, cards)
     if args.answers:
         report_answers(card_path)
 
