@@ -479,6 +479,13 @@ class Workspace:
             self.save_submission(result, text)
         return result
 
+    def problem_libraries(self, problem_id: str) -> dict[str, list[str]]:
+        """What a solution may import, and which of those are not installed here."""
+        from mlinterview.judge.service import libraries, missing_libraries
+
+        problem = self.problem(problem_id)
+        return {"libraries": libraries(problem), "missing": missing_libraries(problem)}
+
     def problem_examples(self, problem_id: str) -> list[tuple[dict[str, Any], Any]]:
         """The visible examples with their expected values (computed by the reference
         where the bank leaves them out)."""

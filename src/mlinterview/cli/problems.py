@@ -171,6 +171,11 @@ def register(app: typer.Typer) -> None:
         compare = _compare_text(problem.compare, lang)
         limits = labels["limits"].format(t=problem.limits.time_seconds, m=problem.limits.memory_mb)
         console.print(f"\n{limits}; {compare}", markup=False)
+        needs = workspace().problem_libraries(problem.id)
+        if needs["libraries"]:
+            console.print(labels["libraries"].format(libs=", ".join(needs["libraries"])))
+        if "torch" in needs["missing"]:
+            console.print(f"[yellow]{escape(labels['needs_torch'])}[/]")
         if problem.hints:
             total = len(problem.hints)
             console.print(

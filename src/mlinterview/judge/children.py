@@ -103,13 +103,21 @@ class Handle:
 class WarmParent:
     """One warm parent (zygote) process and its control socket."""
 
-    def __init__(self, protected: list[str], drop_uid: bool, disabled: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        protected: list[str],
+        drop_uid: bool,
+        disabled: tuple[str, ...],
+        runtime: str = "numpy",
+    ) -> None:
         self.lock = threading.Lock()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **THREAD_ENV}
         if os.environ.get("PYTHONPATH"):
             env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-        config = json.dumps({"protected": protected, "drop_uid": drop_uid, "disabled": disabled})
+        config = json.dumps(
+            {"protected": protected, "drop_uid": drop_uid, "disabled": disabled, "runtime": runtime}
+        )
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         self.proc = subprocess.Popen(
             [sys.executable, "-P", "-m", "mlinterview.judge.zygote", str(theirs.fileno()), config],
@@ -189,13 +197,13 @@ class WarmParent:
             self.stderr.close()
 
 
-def spawn_fresh() -> Handle:
+def spawn_fresh(runtime: str = "numpy") -> Handle:
     """The baseline: a brand-new interpreter per submission (no sandbox; benchmarks only)."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **THREAD_ENV}
     if os.environ.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     proc = subprocess.Popen(
-        [sys.executable, "-P", "-m", "mlinterview.judge.harness"],
+        [sys.executable, "-P", "-m", "mlinterview.judge.harness", runtime],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

@@ -35,12 +35,16 @@ class Unsupported(Exception):
     """The function returned something that has no plain JSON form."""
 
 
-def build_value(kind: str, value: Any) -> Any:
+def build_value(kind: str, value: Any, dtype: str | None = None) -> Any:
     """Turn a plain JSON test value into the argument the statement promises."""
     if kind == "ndarray":
         import numpy as np
 
         return np.asarray(value)
+    if kind == "tensor":
+        import torch
+
+        return torch.tensor(value, dtype=getattr(torch, dtype or "float64"))
     if kind == "float" and type(value) is int:
         return float(value)
     return value
@@ -49,7 +53,9 @@ def build_value(kind: str, value: Any) -> Any:
 def build_args(params: list[dict[str, str]], args: dict[str, Any]) -> list[Any]:
     # Positional, in signature order; a trailing parameter the case leaves out keeps the
     # submission's own default (the trusted side checked that only a trailing run is absent).
-    return [build_value(p["type"], args[p["name"]]) for p in params if p["name"] in args]
+    return [
+        build_value(p["type"], args[p["name"]], p.get("dtype")) for p in params if p["name"] in args
+    ]
 
 
 _SCALARS = frozenset({type(None), bool, int, float, str})
@@ -105,7 +111,37 @@ def to_plain(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any
             return to_plain(value.tolist(), depth + 1, budget)
         if isinstance(value, np.generic) and kind.__module__ == "numpy":
             return to_plain(value.item(), depth + 1, budget)
+    torch = sys.modules.get("torch")
+    if torch is not None and (kind is torch.Tensor or kind is torch.nn.Parameter):
+        if budget is not None and 2 * value.numel() > budget[0]:
+            raise TooLarge
+        return to_plain(torch.Tensor.tolist(value.detach()), depth + 1, budget)
     raise Unsupported(f"returned a value of type {kind.__qualname__}, which has no plain form")
+
+
+THREADS_REFUSED = (
+    "the judge runs torch on one thread: new threads are not allowed in the sandbox "
+    "(remove the set_num_threads call)"
+)
+
+
+def _one_thread_only() -> None:
+    """Make asking torch for more threads a readable error instead of an OpenMP abort.
+
+    The sandbox refuses new threads (seccomp), and OpenMP kills the process when a thread
+    cannot start; the submission learns why from its own traceback. A submission can undo
+    this, which only costs it the explanation.
+    """
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return
+
+    def refuse(count: int) -> None:
+        if count != 1:
+            raise RuntimeError(THREADS_REFUSED)
+
+    torch.set_num_threads = refuse
+    torch.set_num_interop_threads = refuse
 
 
 def _alarm(_signum: int, _frame: Any) -> None:
@@ -175,6 +211,7 @@ class Session:
             code = compile(source, SUBMISSION_FILE, "exec", dont_inherit=True)
         except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
             return {"kind": "compile", "message": _one_line(exc), "traceback": ""}
+        _one_thread_only()
         module = types.ModuleType("submission")
         module.__file__ = SUBMISSION_FILE
         sys.modules["submission"] = module
@@ -309,6 +346,11 @@ def main_fresh() -> None:
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import numpy  # noqa: F401 - the same work the warm parent does once
+
+    if sys.argv[1:] == ["torch"]:
+        import torch
+
+        torch.set_num_threads(1)
 
     result_fd = os.dup(1)
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -35,7 +35,10 @@ try:  # the C loader is ~10x faster; fall back where libyaml is missing
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
-ParamType = Literal["int", "float", "bool", "str", "list", "dict", "ndarray", "any"]
+ParamType = Literal["int", "float", "bool", "str", "list", "dict", "ndarray", "tensor", "any"]
+# A tensor's dtype when a case passes it (float64 unless said: compared with rtol 1e-6,
+# float32 rounding would decide verdicts).
+TensorDtype = Literal["float64", "float32", "int64", "bool"]
 CompareMode = Literal["exact", "close", "unordered", "set"]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
 ProblemId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
@@ -52,6 +55,13 @@ class Param(Frozen):
     name: Identifier
     type: ParamType
     default: Any = None  # only when given: a case may then leave the parameter out
+    dtype: TensorDtype | None = None  # tensors only; default float64
+
+    @model_validator(mode="after")
+    def _dtype_for_tensors(self) -> Param:
+        if self.dtype is not None and self.type != "tensor":
+            raise ValueError(f"dtype is for tensor parameters, not {self.type}")
+        return self
 
     @property
     def has_default(self) -> bool:
@@ -255,8 +265,18 @@ class Problem(Frozen):
     def signature(self) -> str:
         return f"{self.function}({', '.join(p.shown() for p in self.params)})"
 
+    @property
+    def runtime(self) -> str:
+        """Which warm parent judges it: ``torch`` (slower to start, needs the ``deep``
+        extra) only for problems that pass or return tensors, so numpy problems never pay."""
+        kinds = {p.type for p in self.params} | {self.returns}
+        return "torch" if "tensor" in kinds else "numpy"
+
     def params_json(self) -> list[dict[str, str]]:
-        return [{"name": p.name, "type": p.type} for p in self.params]
+        return [
+            {"name": p.name, "type": p.type, **({"dtype": p.dtype} if p.dtype else {})}
+            for p in self.params
+        ]
 
 
 # --- value checks shared by examples and hidden cases --------------------------------
@@ -307,11 +327,12 @@ def value_type_problem(kind: str, value: Any) -> str | None:
         "list": lambda v: type(v) is list,
         "dict": lambda v: type(v) is dict,
         "ndarray": lambda v: type(v) in (list, int, float, bool) and _rectangular(v),
+        "tensor": lambda v: type(v) in (list, int, float, bool) and _rectangular(v),
         "any": lambda v: True,
     }
     if ok[kind](value):
         return None
-    if kind == "ndarray":
+    if kind in ("ndarray", "tensor"):
         return "expected a rectangular nested list of numbers"
     return f"expected {kind}, got {type(value).__name__} {json.dumps(value)[:40]}"
 
@@ -344,7 +365,7 @@ def expected_problem(problem: Problem, value: Any) -> str | None:
     reason = plain_problem(value)
     if reason:
         return reason
-    if problem.returns == "ndarray":
+    if problem.returns in ("ndarray", "tensor"):
         return None  # a 0-d array becomes a scalar; any nesting is fine
     return value_type_problem(problem.returns, value)
 

@@ -11,6 +11,7 @@ run again on a fresh one instead of failing.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import math
 import os
 import queue
@@ -41,6 +42,9 @@ __all__ = ["UID_RANGE", "Judge", "JudgeUnavailable", "default_judge", "validate_
 # problem's own limits before the submission is loaded (see sandbox.lower_limits).
 CEILING_CPU_SECONDS = 120
 CEILING_MEMORY_BYTES = 4096 * 1024 * 1024
+TORCH_MISSING = (
+    "this problem needs PyTorch, which is not installed: pip install 'mlinterview[deep]'"
+)
 RERUNS = 2  # times a submission is re-run when its warm parent died under it
 _shuffle = random.SystemRandom().shuffle
 
@@ -103,11 +107,16 @@ class Judge:
         backend: Literal["zygote", "fresh"] = "zygote",
         disabled_layers: tuple[str, ...] = (),
         prefork: bool = True,
+        runtime: Literal["numpy", "torch"] = "numpy",
     ) -> None:
         if os.name != "posix" or not hasattr(os, "fork"):
             raise JudgeUnavailable("the judge needs Linux or another POSIX system with fork()")
         self.backend = backend
         self.strict = strict
+        self.runtime = runtime
+        # Problems that take tensors go to a second judge whose warm parent has torch
+        # loaded; started on the first such problem, so numpy-only use never pays for it.
+        self._torch: Judge | None = None
         count = workers if workers is not None else max(1, (os.cpu_count() or 2) // 2)
         if count * slots_per_worker > UID_RANGE:
             raise ValueError(f"at most {UID_RANGE} slots per judge")
@@ -143,7 +152,9 @@ class Judge:
             if worker is None or not worker.alive:
                 if worker is not None:
                     worker.close()
-                worker = WarmParent(protected_paths(), self._drop_uid, self.disabled_layers)
+                worker = WarmParent(
+                    protected_paths(), self._drop_uid, self.disabled_layers, self.runtime
+                )
                 self.missing = worker.missing
                 if self.strict and worker.missing:
                     worker.close()
@@ -164,6 +175,9 @@ class Judge:
     def close(self) -> None:
         with self._start_lock:
             self._closed = True
+            torch_judge, self._torch = self._torch, None
+        if torch_judge is not None:
+            torch_judge.close()
         if self._refiller is not None:
             self._refills.put(None)
             self._refiller.join(timeout=30)
@@ -244,7 +258,7 @@ class Judge:
     # -- judging ------------------------------------------------------------------------
     def _spawn(self, slot: int, request: dict[str, Any]) -> Handle:
         if self.backend == "fresh":
-            return spawn_fresh()
+            return spawn_fresh(self.runtime)
         index = slot % self._worker_count
         for attempt in range(2):
             worker = self._worker(index)
@@ -275,6 +289,19 @@ class Judge:
         solutions): ``in_order`` runs the hidden tests in the file's order, so what a wrong
         solution fails is reproducible; a submission's order is always shuffled.
         """
+        if problem.runtime != self.runtime:
+            if importlib.util.find_spec(problem.runtime) is None:  # say what to install
+                return JudgeResult(
+                    problem=problem.id,
+                    verdict=Verdict.JUDGE_ERROR,
+                    tests=(),
+                    seconds=0.0,
+                    message=TORCH_MISSING,
+                    missing_layers=self.missing_layers,
+                )
+            return self._judge_for(problem).judge(
+                problem, source, tests=tests, reveal_hidden=reveal_hidden, in_order=in_order
+            )
         text, invalid = validate_source(source)
         if invalid is not None or text is None:
             return JudgeResult(
@@ -328,6 +355,25 @@ class Judge:
             self.missing_layers,
             reveal=reveal_hidden,
         )
+
+    def _judge_for(self, problem: Problem) -> Judge:
+        """The judge for another runtime (only torch so far), started on first use."""
+        if problem.runtime != "torch" or self.runtime != "numpy":
+            raise JudgeUnavailable(f"no judge for the {problem.runtime} runtime")
+        with self._start_lock:
+            if self._closed:
+                raise JudgeUnavailable("the judge was closed")
+            if self._torch is None:
+                self._torch = Judge(
+                    workers=1,
+                    slots_per_worker=2,
+                    strict=self.strict,
+                    backend=self.backend,
+                    disabled_layers=self.disabled_layers,
+                    prefork=self.prefork,
+                    runtime="torch",
+                )
+            return self._torch
 
     def _run(self, plan: Plan) -> Outcome:
         """One child from a free slot (forked ahead when possible) for one submission."""

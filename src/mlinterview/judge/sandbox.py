@@ -268,20 +268,25 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
-def library_paths(protected: list[str]) -> list[str]:
+def package_dirs(packages: tuple[str, ...]) -> list[str]:
+    """The folders of the (already imported) solution packages, e.g. numpy and torch."""
+    return [os.path.dirname(sys.modules[name].__file__ or "") for name in packages]
+
+
+def library_paths(protected: list[str], packages: tuple[str, ...] = ("numpy",)) -> list[str]:
     """Directories (and a few files) an imported-everything Python may still need to read.
 
     Anything that contains, or lies inside, a protected path (the bank with its hidden
     tests and references) is left out, so Landlock can never grant it by accident.
     """
-    import numpy
-
-    candidates = {os.path.dirname(os.__file__), os.path.dirname(numpy.__file__)}
+    candidates = {os.path.dirname(os.__file__)}
+    for folder in package_dirs(packages):
+        candidates.add(folder)
+        # wheels put their bundled shared libraries beside the package: numpy.libs, torch.libs
+        candidates.add(os.path.join(os.path.dirname(folder), os.path.basename(folder) + ".libs"))
     for entry in sys.path:
         if entry.endswith(".zip") or os.path.basename(entry) == "lib-dynload":
             candidates.add(entry)
-    numpy_libs = os.path.join(os.path.dirname(os.path.dirname(numpy.__file__)), "numpy.libs")
-    candidates.add(numpy_libs)
     try:
         with open("/proc/self/maps") as maps:
             for line in maps:
@@ -326,9 +331,18 @@ DISABLED = "switched off by the caller"
 
 
 def make_plan(
-    protected: list[str], tmp_base: str, *, drop_uid: bool, disabled: tuple[str, ...] = ()
+    protected: list[str],
+    tmp_base: str,
+    *,
+    drop_uid: bool,
+    disabled: tuple[str, ...] = (),
+    packages: tuple[str, ...] = ("numpy",),
 ) -> Plan:
-    """Probe the machine and prepare every layer that works here (minus ``disabled``)."""
+    """Probe the machine and prepare every layer that works here (minus ``disabled``).
+
+    ``packages`` are the imported libraries a solution may use (their folders become
+    readable); everything else outside the standard library stays out of reach.
+    """
     plan = Plan(tmp_base=tmp_base)
     if os.name != "posix":
         raise RuntimeError("the judge needs a POSIX system with fork()")
@@ -358,7 +372,7 @@ def make_plan(
             reason = f"cannot compile the filter ({exc})"
     if reason is not None:
         plan.missing["seccomp"] = reason
-    paths = library_paths(protected)
+    paths = library_paths(protected, packages)
     if plan.abi >= 1:
         for path in paths:
             is_dir = os.path.isdir(path)
@@ -368,9 +382,7 @@ def make_plan(
     if "uid" not in plan.missing:
         # The unprivileged uid may not traverse e.g. /root/.pyenv; a directory fd opened
         # now and reached as /proc/self/fd/N sidesteps the DAC walk (Landlock still applies).
-        import numpy
-
-        remap_dirs = [os.path.dirname(os.__file__), os.path.dirname(numpy.__file__)]
+        remap_dirs = [os.path.dirname(os.__file__), *package_dirs(packages)]
         remap_dirs += [e for e in sys.path if os.path.basename(e) == "lib-dynload"]
         for path in remap_dirs:
             if os.path.isdir(path):

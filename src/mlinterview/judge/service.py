@@ -24,6 +24,7 @@ PYTHON_TYPES = {
     "list": "list",
     "dict": "dict",
     "ndarray": "np.ndarray",
+    "tensor": "torch.Tensor",
     "any": "object",
 }
 
@@ -62,6 +63,13 @@ def libraries(problem: Problem) -> list[str]:
     return [name for name in SOLUTION_LIBRARIES if name in found]
 
 
+def missing_libraries(problem: Problem) -> list[str]:
+    """The libraries a problem needs that this installation lacks (torch without ``deep``)."""
+    import importlib.util
+
+    return [name for name in libraries(problem) if importlib.util.find_spec(name) is None]
+
+
 def problem_summary(problem: Problem, lang: str = "en") -> dict[str, Any]:
     return {
         "id": problem.id,
@@ -82,7 +90,7 @@ def _sentence(title: str) -> str:
 
 def starter_code(problem: Problem, lang: str = "en") -> str:
     """A stub with the exact signature, so a first submission never fails on the name."""
-    uses_numpy = problem.returns == "ndarray" or any(p.type == "ndarray" for p in problem.params)
+    kinds = {problem.returns} | {p.type for p in problem.params}
     params = ", ".join(
         f"{p.name}: {PYTHON_TYPES[p.type]}"
         + (f" | None = {p.default!r}" if p.has_default and p.default is None else "")
@@ -95,8 +103,12 @@ def starter_code(problem: Problem, lang: str = "en") -> str:
         "de": f"Die vollständige Aufgabe zeigt `mlinterview problem {problem.id} --lang de`.",
     }[lang if lang in ("en", "de") else "en"]
     lines = []
-    if uses_numpy:
-        lines += ["import numpy as np", "", ""]
+    if "ndarray" in kinds:
+        lines += ["import numpy as np"]
+    if "tensor" in kinds:
+        lines += ["import torch"]
+    if lines:
+        lines += ["", ""]
     lines += [
         f"def {problem.function}({params}) -> {returns}:",
         f'    """{_sentence(problem.title.get(lang))} {hint}"""',

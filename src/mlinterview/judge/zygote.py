@@ -73,6 +73,17 @@ PRELOAD = (
     "resource",
 )
 
+# A torch warm parent also loads these (and warms them up once), so a torch submission's
+# first tensor costs no import in the child. Only started for problems that take tensors.
+PRELOAD_TORCH = (
+    "torch",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.autograd",
+    "torch.optim",
+)
+RUNTIMES = ("numpy", "torch")
+
 STATUS = struct.Struct("<i")
 
 
@@ -317,6 +328,43 @@ def sweep_uid(uid: int) -> None:
     os.waitpid(helper, 0)
 
 
+def warm_torch() -> None:
+    """Import torch on one thread and run each kind of work once (autograd, a custom
+    Function, an optimiser step), so lazy initialisation happens here and not in a child,
+    whose seccomp filter refuses new threads and whose Landlock rules refuse new files."""
+    import importlib
+
+    for module in PRELOAD_TORCH:
+        importlib.import_module(module)
+    import torch
+
+    torch.set_num_threads(1)
+    torch.set_num_interop_threads(1)
+    weight = torch.nn.Parameter(torch.ones(3, 2, dtype=torch.float64))
+    x = torch.linspace(-1.0, 1.0, 6, dtype=torch.float64).reshape(2, 3)
+
+    class Twice(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx: Any, value: torch.Tensor) -> torch.Tensor:
+            return value * 2
+
+        @staticmethod
+        def backward(ctx: Any, grad: torch.Tensor) -> torch.Tensor:
+            return grad * 2
+
+    optimiser = torch.optim.AdamW([weight], lr=0.1)
+    hidden = torch.nn.functional.gelu(Twice.apply(x) @ weight)
+    loss = torch.nn.functional.cross_entropy(hidden, torch.tensor([0, 1]))
+    loss.backward()
+    optimiser.step()
+    torch.nn.functional.scaled_dot_product_attention(
+        hidden[None, None], hidden[None, None], hidden[None, None], is_causal=True
+    )
+    torch.nn.functional.unfold(torch.zeros(1, 1, 3, 3, dtype=torch.float64), 2)
+    torch.manual_seed(0)
+    torch.randn(2, generator=torch.Generator().manual_seed(0))
+
+
 def main() -> None:
     control_fd = int(sys.argv[1])
     config = json.loads(sys.argv[2])
@@ -324,8 +372,13 @@ def main() -> None:
         os.environ[name] = "1"
     import importlib
 
+    runtime = config.get("runtime", "numpy")
+    if runtime not in RUNTIMES:
+        raise SystemExit(f"unknown runtime {runtime!r}")
     for module in PRELOAD:
         importlib.import_module(module)
+    if runtime == "torch":
+        warm_torch()
     from mlinterview.judge import harness, protocol, sandbox  # noqa: F401 - preloaded for children
 
     drop_uid = bool(config.get("drop_uid")) and os.geteuid() == 0
@@ -333,7 +386,11 @@ def main() -> None:
     os.chmod(tmp_base, 0o711)
     disabled = tuple(d for d in config.get("disabled", []) if d in sandbox.DISABLE)
     plan = sandbox.make_plan(
-        list(config.get("protected", [])), tmp_base, drop_uid=drop_uid, disabled=disabled
+        list(config.get("protected", [])),
+        tmp_base,
+        drop_uid=drop_uid,
+        disabled=disabled,
+        packages=("numpy", "torch") if runtime == "torch" else ("numpy",),
     )
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):

@@ -73,6 +73,7 @@ def problem(request: Request, problem_id: str) -> Response:
         result=None,
         mode=None,
         examples=ws.problem_examples(found.id),
+        needs=ws.problem_libraries(found.id),
         history=ws.submissions(found.id),
         hints=ws.hints(found.id, lang),
     )
@@ -108,6 +109,7 @@ def submit(
         mode=mode,
         repost={"code": code},
         examples=ws.problem_examples(found.id),
+        needs=ws.problem_libraries(found.id),
         history=ws.submissions(found.id),
         hints=hints,
     )
