@@ -68,3 +68,26 @@ def test_run_visible_tests_only(server: str, page: Any) -> None:
     assert page.locator("tr.test.hidden, tr.hidden-summary").count() == 0
     details = page.locator("tr.test.example details").first
     assert "Expected" in details.inner_text() and "Got" in details.inner_text()
+
+
+TORCH_CORRECT = """
+import torch
+
+
+def rms_norm(x, weight, eps=1e-6):
+    return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * weight
+"""
+
+
+def test_a_pytorch_problem_in_the_browser(server: str, page: Any) -> None:
+    """A tensor problem says it uses torch, starts with a torch stub and is judged (on the
+    judge's torch warm parent) like any other."""
+    pytest.importorskip("torch")
+    page.goto(server + "/problems/rms_norm")
+    page.wait_for_selector(".CodeMirror", state="visible", timeout=30_000)
+    assert page.inner_text("#libraries") == "torch"
+    assert page.locator("#needs-torch").count() == 0  # installed here: no warning
+    assert "torch allowed" in page.inner_text("label[for=code]")
+    assert "import torch" in page.evaluate("window.mlEditor.getValue()")
+    assert _submit(page, TORCH_CORRECT, "#submit-code") == "Accepted"
+    assert _submit(page, TORCH_CORRECT.replace("rsqrt", "sqrt"), "#submit-code") == "Wrong Answer"
