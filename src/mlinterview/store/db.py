@@ -54,16 +54,34 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+# Any constant works: it names the lock that serialises migrations across processes.
+MIGRATION_LOCK_KEY = 0x6D6C696E  # "mlin"
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
+    """Bring the schema to the newest migration (idempotent).
+
+    Several processes may open a new database in the same instant (a server's workers, a
+    CLI beside it); each takes the database's own lock first, so one migrates and the
+    others then find the schema at head. SQLite: an exclusive transaction (its driver
+    would otherwise run DDL outside any transaction). PostgreSQL: an advisory lock held
+    until the migration's transaction ends.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA busy_timeout=120000")  # wait for the migrator
+            connection.exec_driver_sql("BEGIN EXCLUSIVE")
+        elif connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA busy_timeout=5000")
 
 
 class Store:
