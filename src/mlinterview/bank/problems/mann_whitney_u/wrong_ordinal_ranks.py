@@ -6,7 +6,7 @@ import numpy as np
 
 
 def mann_whitney_u(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
-    """A stable argsort ranks a's copies of a tied value below b's, so U of a comes out too small."""
+    """A stable argsort ranks a's copies of a tied value below b's, so U of a is too small."""
     a = np.asarray(a, dtype=float).ravel()
     b = np.asarray(b, dtype=float).ravel()
     na, nb = a.size, b.size
