@@ -9,11 +9,13 @@ What is fitted, on what (and nothing else):
   questions without a rubric is fitted on the same answers graded that way (the card's key
   point texts only), with the features the free score uses besides the sentence-level ones.
 * The score for questions without a rubric (:class:`FreeScore`: a logistic head per key point
-  of the reference, their weighted share, and a linear head over it and a few whole-answer
-  features), one model per reference language: German on SAF German ``training``; English on
-  SAF English ``training`` plus all of nn_exam, for every backend. ``grading_agreement.py``
-  reports nn_exam out of question-grouped folds, refitting the English model without the
-  held-out questions.
+  of the reference, their weighted share, and a head over it and whole-answer features), one
+  model for both languages, fitted on all five human-graded sets (nn_exam, SAF English, SAF
+  German, SciEntsBank and Beetle training; every answer of every split, each set weighing the
+  same). Its design (:data:`FREE_MODEL`: features, link, weighting) was chosen by
+  leave-one-data-set-out: fitted on four sets, measured on the fifth;
+  ``grading_agreement.py`` prints that table. SciEntsBank and Beetle are CC BY-SA 3.0, so the
+  fitted coefficients carry its share-alike terms (see LICENSES/NOTICE-grading-data.md).
 
 Run:  .venv/bin/python benchmarks/fit_grading_calibration.py [--backend e5 use none]
 """
@@ -31,8 +33,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from grading_common import (
-    FREE_WHOLE_FEATURES,
     REPO,
+    SETS,
     backend_embedder,
     cached_rows,
     data_dir,
@@ -179,38 +181,71 @@ def fit_wrong_rule(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"model": model.to_dict(), "threshold": _best_threshold(probs, y), "rows": len(rows)}
 
 
-#: The training data of each language's free score.
-FREE_TRAINING = {"de": ("saf_de",), "en": ("saf_en", "nn_exam")}
+#: The free score's design, chosen by leave-one-data-set-out (grading_agreement.py prints
+#: the table; docs/answer-feedback.md has the candidates that lost): the share of the
+#: reference's points earned (each point by its best embedding match over the answer's
+#: sentences and list items, its lemmas, its character 4-grams and its likeness to the
+#: question), a logistic link, every data set weighing the same. Whole-answer features
+#: (cosine to the reference, lemma recall, length) were dropped: each helped on some left-out
+#: sets and hurt on others (length: nn_exam +0.05, SAF German -0.06).
+FREE_MODEL: dict[str, Any] = {
+    "whole": (),
+    "element_features": ELEMENT_FEATURES,
+    "link": "logistic",
+    "weighting": "set",
+}
 
 
 def free_training_rows(
     rows: dict[str, list[dict[str, Any]]],
     records: dict[str, list[dict[str, Any]]],
-    lang: str,
-    skip_nn_exam: frozenset[int] = frozenset(),
-) -> tuple[list[dict[str, Any]], list[float]]:
-    """SAF training rows (and nn_exam rows not in ``skip_nn_exam``) of one language."""
+    sets: tuple[str, ...] = SETS,
+    weighting: str = "set",
+) -> tuple[list[dict[str, Any]], list[float], list[float]]:
+    """Every answer of ``sets``, its human score and its weight in the fit.
+
+    ``weighting``: ``set`` (each data set counts the same), ``question`` (each question of
+    each set counts the same) or ``answer`` (each answer counts the same).
+    """
     train_rows: list[dict[str, Any]] = []
     targets: list[float] = []
-    for name in FREE_TRAINING[lang]:
-        for i, (r, rec) in enumerate(zip(rows[name], records[name], strict=True)):
-            if rec["split"] == "train" or (name == "nn_exam" and i not in skip_nn_exam):
-                train_rows.append(r)
-                targets.append(rec["target"])
-    return train_rows, targets
+    weights: list[float] = []
+    for name in sets:
+        per_question: dict[str, int] = {}
+        for rec in records[name]:
+            per_question[rec["question_id"]] = per_question.get(rec["question_id"], 0) + 1
+        for r, rec in zip(rows[name], records[name], strict=True):
+            train_rows.append(r)
+            targets.append(rec["target"])
+            if weighting == "set":
+                weights.append(1.0 / len(rows[name]))
+            elif weighting == "question":
+                weights.append(1.0 / per_question[rec["question_id"]])
+            else:
+                weights.append(1.0)
+    return train_rows, targets, weights
 
 
 def fit_free(
     rows: dict[str, list[dict[str, Any]]],
     records: dict[str, list[dict[str, Any]]],
-) -> tuple[dict[str, FreeScore], int]:
-    models: dict[str, FreeScore] = {}
-    n = 0
-    for lang, whole in FREE_WHOLE_FEATURES.items():
-        train_rows, targets = free_training_rows(rows, records, lang)
-        models[lang] = fit_free_score(train_rows, targets, whole)
-        n += len(train_rows)
-    return models, n
+    sets: tuple[str, ...] = SETS,
+    design: dict[str, Any] | None = None,
+) -> tuple[FreeScore, int]:
+    """The free score (one model for both languages) fitted on ``sets``."""
+    design = design or FREE_MODEL
+    train_rows, targets, weights = free_training_rows(
+        rows, records, sets, str(design.get("weighting", "set"))
+    )
+    model = fit_free_score(
+        train_rows,
+        targets,
+        tuple(design["whole"]),
+        element_features=tuple(design["element_features"]),
+        link=str(design["link"]),
+        sample_weight=weights,
+    )
+    return model, len(train_rows)
 
 
 def main() -> None:
@@ -218,30 +253,41 @@ def main() -> None:
     parser.add_argument("--data", help="folder with the benchmark sets and load.py")
     parser.add_argument("--backend", nargs="+", default=["e5", "use", "none"])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--free-only",
+        action="store_true",
+        help="refit only the free score; keep the key-point and misconception rules as they are",
+    )
     args = parser.parse_args()
     records = load_records(data_dir(args.data))
     fitted: dict[str, Any] = {}
+    existing: dict[str, Any] = {}
+    if args.out.is_file():
+        existing = json.loads(args.out.read_text(encoding="utf-8"))
     for backend in args.backend:
         embedder = backend_embedder(backend)
+        bench = benchmark_rows(embedder, backend, records)
+        free, n_free = fit_free(bench, records)
+        if args.free_only:
+            kept = dict(existing["backends"][LABEL_OF[backend]])
+            fitted[LABEL_OF[backend]] = {**kept, "free": {"all": free.to_dict()}}
+            print(f"{backend}: free score refitted on {n_free} benchmark rows")
+            continue
         _, wrongs = labelled_rows(embedder, backend)
         wrong = fit_wrong_rule(wrongs)
         points, _ = labelled_rows(embedder, backend, wrong_rule=WrongRule.from_dict(wrong))
         free_points, _ = labelled_rows(embedder, backend, free=True)
-        needed = {name for names in FREE_TRAINING.values() for name in names}
-        bench = benchmark_rows(embedder, backend, {n: records[n] for n in sorted(needed)})
-        free, n_free = fit_free(bench, records)
         fitted[LABEL_OF[backend]] = {
             "point_card": fit_point_rule(points, POINT_FEATURES),
             "point_free": fit_point_rule(free_points, FREE_POINT_FEATURES),
             "wrong": wrong,
-            "free": {lang: model.to_dict() for lang, model in free.items()},
+            "free": {"all": free.to_dict()},
         }
         print(
             f"{backend}: {len(points)} point rows, {len(wrongs)} misconception rows, "
             f"{n_free} benchmark rows"
         )
-    # read at the end: another run may have written other backends meanwhile
-    existing: dict[str, Any] = {}
+    # read again at the end: another run may have written other backends meanwhile
     if args.out.is_file():
         existing = json.loads(args.out.read_text(encoding="utf-8"))
     backends = {**existing.get("backends", {}), **fitted}
@@ -251,8 +297,9 @@ def main() -> None:
             "about": (
                 "Written by benchmarks/fit_grading_calibration.py. Key-point and misconception "
                 "rules: logistic regressions on the labelled answers of the calibration cards. "
-                "Free score per reference language: German on SAF German training, English on "
-                "SAF English training and nn_exam."
+                "Free score: one model for both languages on all five human-graded sets "
+                "(nn_exam, SAF English and German, SciEntsBank and Beetle training; the last two "
+                "CC BY-SA 3.0, so these coefficients carry its share-alike terms)."
             ),
             "backends": dict(sorted(backends.items())),
         },

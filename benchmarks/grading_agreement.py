@@ -1,22 +1,24 @@
-"""How well does the grader agree with human graders? Pearson/Spearman per set and split.
+"""How well does the free score agree with human graders on data sets it was not fitted on?
 
-Reads the public human-graded sets (default ``../shared/benchmarks/grading`` relative to the
-repo root; ``--data`` or ``MLINTERVIEW_GRADING_DATA`` to override), grades every answer with
-``grade_free`` exactly as the app does, and prints
+Reads the five public human-graded sets (default ``../shared/benchmarks/grading`` relative to
+the repo root; ``--data`` or ``MLINTERVIEW_GRADING_DATA`` to override): nn_exam, SAF English,
+SAF German, SciEntsBank and Beetle (SemEval-2013 training splits), and prints
 
-* Pearson r and Spearman rho against the human score, per set and split;
-* for nn_exam (one split) the out-of-fold numbers from question-grouped 5-fold
-  cross-validation: the score model is refitted without the held-out questions each time
-  (the shipped model has seen all of nn_exam, so its in-sample number is shown but not used);
-* two zero-shot baselines on the same answers: embedding cosine of answer and reference, and
-  lemma-overlap recall of the reference;
-* p50/p95 latency per answer after the model is loaded (machine load average shown too).
+* the **leave-one-data-set-out** table: for each set, the score model is fitted on the other
+  four (each weighing the same) and measured on the fifth - Pearson r for graded sets, ROC
+  AUC for the correct / incorrect ones - next to two zero-shot baselines on the same answers
+  (embedding cosine of answer and reference; lemma-overlap recall of the reference) and the
+  shipped model (fitted on all five, so in-sample there, shown for reference only);
+* with ``--candidates``, the same table for every design that was tried (the one shipped,
+  :data:`fit_grading_calibration.FREE_MODEL`, is marked): this is how it was chosen;
+* the shipped model and the left-out model per split of SAF (unseen questions / answers);
+* p50/p95 latency of ``grade_free`` per answer with the model loaded, on ``--latency N``
+  answers per set (machine load average shown too).
 
-Run:  .venv/bin/python benchmarks/grading_agreement.py [--backend use] [--limit 200]
+Run:  .venv/bin/python benchmarks/grading_agreement.py [--backend use] [--candidates]
 
-``--fast N`` scores every answer from its cached features with the shipped calibration (the
-same arithmetic ``grade_free`` applies) and times ``grade_free`` on only N answers per split;
-useful for the slow e5 backend.
+Features of all ~15,500 answers are computed once per backend and feature code (USE: a few
+minutes; e5: over an hour on a busy 2-core machine) and cached in the temp directory.
 """
 
 from __future__ import annotations
@@ -32,29 +34,63 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_grading_calibration import benchmark_rows, free_training_rows
+from fit_grading_calibration import FREE_MODEL, benchmark_rows, fit_free
 from grading_common import (
-    FREE_WHOLE_FEATURES,
+    BINARY_SETS,
     SETS,
     backend_embedder,
     data_dir,
-    fit_free_score,
     free_predict,
     load_records,
 )
-from mlinterview.grading.calibration import calibration_for
+from mlinterview.grading.calibration import FreeScore, calibration_for
 from mlinterview.grading.embedding import backend_name
 from mlinterview.grading.engine import grade_free
+from mlinterview.grading.features import ELEMENT_FEATURES
 
-TARGETS = {
-    ("nn_exam", "out-of-fold"): 0.60,
-    ("saf_de", "test-unseen-questions"): 0.70,
-    ("saf_en", "test-unseen-questions"): 0.75,
-}
 LATENCY_TARGET_MS = 50.0
+Rows = dict[str, list[dict[str, Any]]]
+Records = dict[str, list[dict[str, Any]]]
+
+#: Designs compared by leave-one-data-set-out (``--candidates``); FREE_MODEL is one of them.
+CANDIDATES: dict[str, dict[str, Any]] = {
+    "points earned, logistic link": FREE_MODEL,
+    "points earned, identity link": {**FREE_MODEL, "link": "identity"},
+    "points earned without question likeness": {
+        **FREE_MODEL,
+        "element_features": tuple(f for f in ELEMENT_FEATURES if f != "question_sem"),
+    },
+    "points earned, each answer weighing the same": {**FREE_MODEL, "weighting": "answer"},
+    "points earned, each question weighing the same": {**FREE_MODEL, "weighting": "question"},
+    "points earned + cosine": {**FREE_MODEL, "whole": ("cos",)},
+    "points earned + cosine + lemma recall": {**FREE_MODEL, "whole": ("cos", "lrec")},
+    "points earned + cosine + lemma recall + length": {
+        **FREE_MODEL,
+        "whole": ("cos", "lrec", "len"),
+    },
+    "previous design (+ cos, lrec, len, lenratio; identity)": {
+        "whole": ("cos", "lrec", "len", "lenratio"),
+        "element_features": ELEMENT_FEATURES,
+        "link": "identity",
+        "weighting": "set",
+    },
+}
+
+
+def agreement(name: str, pred: np.ndarray, truth: np.ndarray) -> float:
+    """ROC AUC on correct / incorrect sets, Pearson r on graded ones."""
+    from scipy.stats import pearsonr
+    from sklearn.metrics import roc_auc_score
+
+    if len(pred) < 3 or np.std(pred) == 0 or np.std(truth) == 0:
+        return float("nan")
+    if name in BINARY_SETS:
+        return float(roc_auc_score(truth > 0.5, pred))
+    return float(pearsonr(pred, truth)[0])
 
 
 def correlations(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    """Pearson r and Spearman rho (kept for grading_saf_de_ceiling.py)."""
     from scipy.stats import pearsonr, spearmanr
 
     if len(pred) < 3 or np.std(pred) == 0:
@@ -62,40 +98,75 @@ def correlations(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
     return float(pearsonr(pred, truth)[0]), float(spearmanr(pred, truth)[0])
 
 
-def nn_exam_out_of_fold(
-    rows: dict[str, list[dict[str, Any]]], records: dict[str, list[dict[str, Any]]]
-) -> np.ndarray:
-    """Predictions for nn_exam, each from a model that never saw the answer's question."""
-    from sklearn.model_selection import GroupKFold
-
-    nn_rows = rows["nn_exam"]
-    groups = [r["question_id"] for r in records["nn_exam"]]
-    out = np.zeros(len(nn_rows))
-    for _, test in GroupKFold(n_splits=5).split(nn_rows, groups=groups):
-        fit_rows, fit_y = free_training_rows(rows, records, "en", frozenset(int(i) for i in test))
-        model = fit_free_score(fit_rows, fit_y, FREE_WHOLE_FEATURES["en"])
-        out[test] = free_predict(model, [nn_rows[i] for i in test])
+def left_out_predictions(rows: Rows, records: Records, design: dict[str, Any]) -> Rows:
+    """For each set, the scores of a model with this design fitted on the other four."""
+    out: dict[str, Any] = {}
+    for name in SETS:
+        others = tuple(n for n in SETS if n != name)
+        model, _ = fit_free(rows, records, others, design)
+        out[name] = free_predict(model, rows[name])
     return out
+
+
+def baselines(name: str, rows: list[dict[str, Any]], truth: np.ndarray) -> tuple[float, float]:
+    cos = agreement(name, np.array([r["whole"]["cos"] for r in rows]), truth)
+    lrec = agreement(name, np.array([r["whole"]["lrec"] for r in rows]), truth)
+    return cos, lrec
+
+
+def print_lodo(
+    title: str,
+    rows_of: dict[str, Rows],
+    records: Records,
+    design: dict[str, Any],
+    shipped: dict[str, FreeScore] | None,
+) -> dict[str, float]:
+    """One leave-one-data-set-out table; ``rows_of[set]`` are the rows of that set's backend."""
+    print(f"\n{title}")
+    header = (
+        f"{'left-out set':18} {'n':>5} {'metric':8} {'fit on 4':>9} {'zero-shot cos':>14}"
+        f" {'lemma recall':>13} {'beats both':>11}"
+    )
+    print(header + (f" {'shipped (in-sample)':>20}" if shipped else ""))
+    result: dict[str, float] = {}
+    cache: dict[int, Rows] = {}
+    for name in SETS:
+        rows = rows_of[name]
+        key = id(rows)
+        if key not in cache:
+            cache[key] = left_out_predictions(rows, records, design)
+        truth = np.array([r["target"] for r in records[name]])
+        score = agreement(name, cache[key][name], truth)
+        cos, lrec = baselines(name, rows[name], truth)
+        result[name] = score
+        beats = "yes" if score > np.nanmax([cos, lrec]) else "NO"
+        line = (
+            f"{name:18} {len(truth):5d} {'AUC' if name in BINARY_SETS else 'r':8}"
+            f" {score:9.3f} {cos:14.3f} {lrec:13.3f} {beats:>11}"
+        )
+        if shipped:
+            line += f" {agreement(name, free_predict(shipped[name], rows[name]), truth):20.3f}"
+        print(line)
+    print(f"mean over the five left-out sets: {np.mean(list(result.values())):.3f}")
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder with the benchmark sets and load.py")
-    parser.add_argument("--backend", default=None, help="e5, use or none (default: configured)")
     parser.add_argument(
-        "--limit", type=int, default=0, help="grade at most this many answers per split"
+        "--backend", default=None, help="auto, e5, use or none (default: configured)"
     )
     parser.add_argument(
-        "--fast",
-        type=int,
-        default=0,
-        metavar="N",
-        help="score from cached features; time grade_free on N answers per split only",
+        "--candidates", action="store_true", help="also print the table of every design tried"
+    )
+    parser.add_argument(
+        "--latency", type=int, default=100, metavar="N", help="time grade_free on N answers per set"
     )
     args = parser.parse_args()
     records = load_records(data_dir(args.data))
     requested = (args.backend or backend_name()).lower()
-    # per set: "auto" grades German answers with e5 and English ones with USE
+    # "auto" grades German answers with e5 and English ones with USE
     per_set = {name: backend_name(requested, "de" if name == "saf_de" else "en") for name in SETS}
     embedders = {b: backend_embedder(b) for b in set(per_set.values())}
     for lang in ("en", "de"):
@@ -107,80 +178,68 @@ def main() -> None:
         f"backend {requested} ({names}; load average {os.getloadavg()[0]:.1f} "
         f"on {os.cpu_count()} cores)"
     )
-    rows: dict[str, list[dict[str, float]]] = {}
-    for b in set(per_set.values()):
-        chosen = {name: recs for name, recs in records.items() if per_set[name] == b}
-        rows.update(benchmark_rows(embedders[b], b, chosen))
-    latencies: list[float] = []
-    table: list[tuple[str, str, int, float, float, float, float]] = []
-    for name in ("nn_exam", "saf_en", "saf_de"):
-        recs = records[name]
-        for split in sorted({r["split"] for r in recs}):
-            idx = [i for i, r in enumerate(recs) if r["split"] == split]
-            if args.limit:
-                idx = idx[: args.limit]
-            scores = []
-            embedder = embedders[per_set[name]]
-            calibration = calibration_for(embedder.name if embedder else "lexical")
-            for k, i in enumerate(idx):
-                r = recs[i]
-                if args.fast and k >= args.fast:
-                    model = calibration.free_score(rows[name][i]["lang"])
-                    scores.append(float(free_predict(model, [rows[name][i]])[0]))
-                    continue
-                started = time.perf_counter()
-                result = grade_free(
-                    r["question"],
-                    r["reference_answer"],
-                    r["student_answer"],
-                    r["lang"],
-                    backend=requested,
-                    use_llm=False,
-                )
-                latencies.append((time.perf_counter() - started) * 1000)
-                scores.append(result.score)
-            truth = np.array([recs[i]["target"] for i in idx])
-            pearson, spearman = correlations(np.array(scores), truth)
-            cos_r = correlations(np.array([rows[name][i]["whole"]["cos"] for i in idx]), truth)[0]
-            lrec_r = correlations(np.array([rows[name][i]["whole"]["lrec"] for i in idx]), truth)[0]
-            label = f"{split} (in-sample)" if name == "nn_exam" or split == "train" else split
-            table.append((name, label, len(idx), pearson, spearman, cos_r, lrec_r))
-    if not args.limit:
-        # the nn_exam model is refitted with the features of nn_exam's own backend everywhere
-        nn_backend = per_set["nn_exam"]
-        same = all(per_set[n] == nn_backend for n in ("saf_en", "nn_exam"))
-        oof_rows = rows if same else benchmark_rows(embedders.get(nn_backend), nn_backend, records)
-        oof = nn_exam_out_of_fold(oof_rows, records)
-        truth = np.array([r["target"] for r in records["nn_exam"]])
-        pearson, spearman = correlations(oof, truth)
-        table.insert(0, ("nn_exam", "out-of-fold", len(truth), pearson, spearman, *table[0][5:]))
+    # a left-out model is fitted on the other sets' features of the same backend
+    by_backend = {b: benchmark_rows(embedders[b], b, records) for b in set(per_set.values())}
+    rows_of = {name: by_backend[per_set[name]] for name in SETS}
+    shipped = {
+        name: calibration_for(
+            embedders[per_set[name]].name if embedders[per_set[name]] else "lexical"
+        ).free_score("de" if name == "saf_de" else "en")
+        for name in SETS
+    }
+    print_lodo(
+        "Leave one data set out: fitted on the other four, measured on the left-out set",
+        rows_of,
+        records,
+        FREE_MODEL,
+        shipped,
+    )
+    if args.candidates:
+        for title, design in CANDIDATES.items():
+            mark = " (shipped)" if design is FREE_MODEL else ""
+            print_lodo(f"Candidate: {title}{mark}", rows_of, records, design, None)
 
     print(
-        f"\n{'set':8} {'split':28} {'n':>5} {'pearson':>8} {'spearman':>9}"
-        f" {'cos r':>7} {'lemma r':>8} target"
+        f"\n{'set':8} {'split':24} {'n':>5} {'shipped':>8} {'fit w/o set':>11}"
+        f" {'cos':>7} {'lemma':>7}"
     )
-    for name, split, n, pearson, spearman, cos_r, lrec_r in table:
-        target = TARGETS.get((name, split))
-        verdict = (
-            ""
-            if target is None
-            else f">= {target:.2f} " + ("met" if pearson >= target else "NOT met")
-        )
+    for name in ("saf_en", "saf_de"):
+        rows = rows_of[name][name]
+        others = tuple(n for n in SETS if n != name)
+        left_out, _ = fit_free(rows_of[name], records, others)
+        for split in ("test-unseen-questions", "test-unseen-answers"):
+            idx = [i for i, r in enumerate(records[name]) if r["split"] == split]
+            sub = [rows[i] for i in idx]
+            truth = np.array([records[name][i]["target"] for i in idx])
+            cos, lrec = baselines(name, sub, truth)
+            print(
+                f"{name:8} {split:24} {len(idx):5d}"
+                f" {agreement(name, free_predict(shipped[name], sub), truth):8.3f}"
+                f" {agreement(name, free_predict(left_out, sub), truth):11.3f}"
+                f" {cos:7.3f} {lrec:7.3f}"
+            )
+
+    latencies: list[float] = []
+    for name in SETS:
+        for r in records[name][: args.latency]:
+            started = time.perf_counter()
+            grade_free(
+                r["question"],
+                r["reference_answer"],
+                r["student_answer"],
+                r["lang"],
+                backend=requested,
+                use_llm=False,
+            )
+            latencies.append((time.perf_counter() - started) * 1000)
+    if latencies:
+        lat = np.array(latencies)
+        p50, p95 = np.percentile(lat, 50), np.percentile(lat, 95)
+        met = "met" if p50 < LATENCY_TARGET_MS else "NOT met"
         print(
-            f"{name:8} {split:28} {n:5d} {pearson:8.3f} {spearman:9.3f} {cos_r:7.3f}"
-            f" {lrec_r:8.3f} {verdict}"
+            f"\nlatency of grade_free over {len(lat)} answers ({args.latency} per set): "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p50 < {LATENCY_TARGET_MS:.0f} ms: {met})"
         )
-    lat = np.array(latencies)
-    p50, p95 = np.percentile(lat, 50), np.percentile(lat, 95)
-    met = "met" if p50 < LATENCY_TARGET_MS else "NOT met"
-    print(
-        f"\nlatency per answer over {len(lat)} answers: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
-        f"(target p50 < {LATENCY_TARGET_MS:.0f} ms: {met})"
-    )
-    print(
-        "cos r / lemma r: zero-shot baselines (answer-reference embedding cosine; lemma-overlap "
-        "recall of the reference) on the same answers"
-    )
 
 
 if __name__ == "__main__":

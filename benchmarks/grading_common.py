@@ -24,16 +24,14 @@ from mlinterview.grading.calibration import FreeScore, Linear
 from mlinterview.grading.embedding import CachedEmbedder, get_embedder
 from mlinterview.grading.features import ELEMENT_FEATURES
 
-#: Whole-answer features next to "earned" in the free score, per reference language (chosen
-#: by question-grouped cross-validation on the training data, see fit_grading_calibration.py).
-FREE_WHOLE_FEATURES: dict[str, tuple[str, ...]] = {
-    "de": ("cos", "lrec", "len"),
-    "en": ("cos", "lrec", "len", "lenratio"),
-}
-
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "grading"
-SETS = ("nn_exam", "saf_en", "saf_de")
+#: The five human-graded sets. Every choice of the free score is made by leaving one of them
+#: out (fit on four, measure on the fifth); the shipped model is fitted on all five.
+SETS = ("nn_exam", "saf_en", "saf_de", "scientsbank_train", "beetle_train")
+#: Sets graded correct / incorrect: measured by ROC AUC; the others by Pearson r.
+BINARY_SETS = frozenset({"scientsbank_train", "beetle_train"})
+SCALE = {"nn_exam": 2.0}  # nn_exam grades 0 / 1 / 2; the others lie in [0, 1]
 
 
 def data_dir(explicit: str | None = None) -> Path:
@@ -52,7 +50,7 @@ def load_records(root: Path) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for name in SETS:
         records = module.LOADERS[name]()
-        scale = 2.0 if name == "nn_exam" else 1.0
+        scale = SCALE.get(name, 1.0)
         for r in records:
             r["target"] = float(r["score"]) / scale
             r["lang"] = "de" if name == "saf_de" else "en"
@@ -132,28 +130,40 @@ EARNED_MAX = 1.5
 
 
 def fit_free_score(
-    rows: list[dict[str, Any]], targets: list[float], whole: tuple[str, ...]
+    rows: list[dict[str, Any]],
+    targets: list[float],
+    whole: tuple[str, ...],
+    *,
+    element_features: tuple[str, ...] = ELEMENT_FEATURES,
+    link: str = "identity",
+    sample_weight: list[float] | None = None,
 ) -> FreeScore:
     """Fit :class:`FreeScore` jointly (element head and score head) by least squares.
 
     Empty answers are left out: the engine scores them 0 without the model.
+    ``sample_weight`` weighs the answers (e.g. so that every data set counts the same).
     """
     from scipy.optimize import least_squares
 
     keep = [i for i, r in enumerate(rows) if not r["whole"]["empty"] and r["elements"]]
     y = np.array([targets[i] for i in keep])
+    sw = np.ones(len(keep)) if sample_weight is None else np.array([sample_weight[i] for i in keep])
+    root_w = np.sqrt(sw / sw.mean())
     elements = np.array(
-        [[e[f] for f in ELEMENT_FEATURES] for i in keep for e in rows[i]["elements"]], dtype=float
+        [[e[f] for f in element_features] for i in keep for e in rows[i]["elements"]], dtype=float
     )
     owner = np.concatenate([np.full(len(rows[i]["elements"]), k) for k, i in enumerate(keep)])
     weights = np.concatenate([np.array(rows[i]["weights"], dtype=float) for i in keep])
     totals = np.bincount(owner, weights=weights, minlength=len(keep))
-    x_whole = np.array([[rows[i]["whole"][f] for f in whole] for i in keep], dtype=float)
+    x_whole = np.array([[rows[i]["whole"][f] for f in whole] for i in keep], dtype=float).reshape(
+        len(keep), len(whole)
+    )
     e_mean, e_scale = _standardisation(elements)
     w_mean, w_scale = _standardisation(x_whole)
     ez = (elements - e_mean) / e_scale
     wz = (x_whole - w_mean) / w_scale
-    n_el = len(ELEMENT_FEATURES)
+    n_el = len(element_features)
+    logistic = link == "logistic"
 
     def earned(theta: np.ndarray) -> np.ndarray:
         p = 1.0 / (1.0 + np.exp(-np.clip(ez @ theta[1 : 1 + n_el] + theta[0], -50, 50)))
@@ -162,18 +172,23 @@ def fit_free_score(
     k = 1 + n_el
 
     def residuals(theta: np.ndarray) -> np.ndarray:
-        return theta[k] + theta[k + 1] * earned(theta) + wz @ theta[k + 2 :] - y
+        value = theta[k] + theta[k + 1] * earned(theta) + wz @ theta[k + 2 :]
+        if logistic:
+            value = 1.0 / (1.0 + np.exp(-np.clip(value, -50, 50)))
+        return (value - y) * root_w
 
-    start = np.concatenate([[0.0], np.ones(n_el), [0.3, 0.6], np.zeros(len(whole))])
+    head = [-2.0, 4.0] if logistic else [0.3, 0.6]
+    start = np.concatenate([[0.0], np.ones(n_el), head, np.zeros(len(whole))])
     # "earned" is a share of points: a weight above EARNED_MAX would let the fit saturate
     # every point's probability near 1 and live on their tiny differences (seen: p ~0.99
-    # for every point, weight 66), which scores well but says nothing per point
+    # for every point, weight 66), which scores well but says nothing per point (with the
+    # logistic link the same bound applies on the scale of the logit: 4 * EARNED_MAX)
     lower = np.full(len(start), -np.inf)
     upper = np.full(len(start), np.inf)
-    lower[k + 1], upper[k + 1] = 0.0, EARNED_MAX
+    lower[k + 1], upper[k + 1] = 0.0, EARNED_MAX * (4.0 if logistic else 1.0)
     theta = least_squares(residuals, start, loss="soft_l1", bounds=(lower, upper)).x
     element = Linear(
-        ELEMENT_FEATURES,
+        element_features,
         tuple(float(v) for v in e_mean),
         tuple(float(v) for v in e_scale),
         tuple(float(v) for v in theta[1:k]),
@@ -186,7 +201,7 @@ def fit_free_score(
         tuple(float(v) for v in theta[k + 1 :]),
         float(theta[k]),
     )
-    return FreeScore(element, score)
+    return FreeScore(element, score, link)
 
 
 def free_predict(model: FreeScore, rows: list[dict[str, Any]]) -> np.ndarray:

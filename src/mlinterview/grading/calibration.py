@@ -104,11 +104,15 @@ class FreeScore:
 
     Graders award the reference's points one by one, so the model does too: a logistic
     ``element`` head says how surely each key point is there, their weighted mean is the
-    share ``earned``, and a linear ``score`` head combines it with whole-answer features.
+    share ``earned``, and a ``score`` head combines it with whole-answer features. ``link``
+    says how the score head's value becomes a score: ``identity`` (clipped to [0, 1]) or
+    ``logistic`` (a probability, which keeps its shape when the graders' scale changes from
+    one data set to the next).
     """
 
     element: Linear
     score: Linear
+    link: str = "identity"
 
     def earned(self, elements: list[dict[str, float]], weights: list[float]) -> float:
         total = sum(weights)
@@ -121,14 +125,19 @@ class FreeScore:
         self, elements: list[dict[str, float]], weights: list[float], whole: dict[str, float]
     ) -> float:
         value = self.score.decision({**whole, "earned": self.earned(elements, weights)})
+        if self.link == "logistic":
+            return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, value))))
         return min(1.0, max(0.0, value))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FreeScore:
-        return cls(Linear.from_dict(data["element"]), Linear.from_dict(data["score"]))
+        link = str(data.get("link", "identity"))
+        if link not in ("identity", "logistic"):
+            raise ValueError(f"unknown link {link!r} in the free score")
+        return cls(Linear.from_dict(data["element"]), Linear.from_dict(data["score"]), link)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"element": self.element.to_dict(), "score": self.score.to_dict()}
+        return {"element": self.element.to_dict(), "score": self.score.to_dict(), "link": self.link}
 
 
 @dataclass(frozen=True)
@@ -136,11 +145,11 @@ class BackendCalibration:
     point_card: PointRule
     point_free: PointRule
     wrong: WrongRule
-    #: per language of the reference ("de", "en"): fitted on human grades in that language
+    #: per language of the reference ("de", "en"), or one model for both under "all"
     free: dict[str, FreeScore]
 
     def free_score(self, lang: str) -> FreeScore:
-        return self.free.get(lang) or self.free["en"]
+        return self.free.get(lang) or self.free.get("all") or self.free["en"]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BackendCalibration:
