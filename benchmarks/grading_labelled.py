@@ -34,6 +34,7 @@ from mlinterview.grading.labelset import (
     LabelledAnswer,
     breadth_dir,
     is_calibration_card,
+    label_coverage,
     load_labelled,
     spearman,
     tally,
@@ -88,16 +89,23 @@ def report_kinds(graded: Graded, cards: dict[str, Card]) -> None:
             )
 
 
-def report_spearman(graded: Graded) -> None:
-    """Spearman of the card score (0-1) with the expert's 0-10, per language and overall."""
+def report_spearman(graded: Graded, cards: dict[str, Card]) -> None:
+    """Spearman of the card score (0-1) with the expert's 0-10, per language and overall.
+
+    Next to it, the reference: the expert's own statuses as a score (weighted share of the
+    points, partly counting one half), what a grader whose statuses were all right would
+    reach by weighing the points alone.
+    """
     scored = [(a, r) for a, r in graded if a.expert_score is not None]
     if not scored:
         return
-    print("\nscore vs expert score   n  Spearman")
+    print("\nscore vs expert score   n  Spearman  (expert's statuses as the score)")
     for lang in ("en", "de", "all"):
         rows = [(a, r) for a, r in scored if lang in (a.lang, "all")]
-        rho = spearman([r.score for _, r in rows], [float(a.expert_score or 0) for a, _ in rows])
-        print(f"{lang:22} {len(rows):3d} {rho:9.3f}")
+        experts = [float(a.expert_score or 0) for a, _ in rows]
+        rho = spearman([r.score for _, r in rows], experts)
+        ref = spearman([label_coverage(a, cards[a.card_id]) for a, _ in rows], experts)
+        print(f"{lang:22} {len(rows):3d} {rho:9.3f}  ({ref:.3f})")
 
 
 def report_targets(graded: Graded, cards: dict[str, Card]) -> None:
@@ -232,7 +240,7 @@ def main() -> None:
                 f" {m.agreement:6.3f} {m.wrong_precision:8.3f} {m.wrong_recall:8.3f}"
             )
     report_kinds(card_path, cards)
-    report_spearman(card_path)
+    report_spearman(card_path, cards)
     report_targets(card_path, cards)
     if args.answers:
         report_answers(card_path)

@@ -17,6 +17,7 @@ from mlinterview.grading.labelset import (
     KINDS,
     LabelledAnswer,
     check_against,
+    label_coverage,
     load_labelled,
     spearman,
     tally,
@@ -81,6 +82,20 @@ def test_tally_counts_covered_verdicts_apart(bank: Bank) -> None:
     assert m.exact == len(ids) - 2
     # answers in the other language are not counted
     assert tally([(answer, _result(statuses))], bank.cards, "de").total == 0
+
+
+def test_label_coverage_weighs_the_points(bank: Bank) -> None:
+    card = bank.cards["overfitting"]
+    total = sum(p.weight for p in card.key_points)
+    first, second = card.key_points[0], card.key_points[1]
+    answer = LabelledAnswer(
+        card.id, "x", "en", "text", {first.id: "covered", second.id: "partly"}, frozenset()
+    )
+    expected = (first.weight + 0.5 * second.weight) / total
+    assert label_coverage(answer, card) == pytest.approx(expected)
+    assert label_coverage(answer, card, partly=0.0) == pytest.approx(first.weight / total)
+    nothing = LabelledAnswer(card.id, "y", "en", "text", {}, frozenset())
+    assert label_coverage(nothing, card) == 0.0
 
 
 def test_holdout_answers_all_have_a_kind_and_an_expert_score(bank: Bank) -> None:

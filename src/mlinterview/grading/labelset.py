@@ -82,6 +82,18 @@ def full_labels(answer: LabelledAnswer, card: Card) -> dict[str, str]:
     return {p.id: answer.points.get(p.id, "missing") for p in card.key_points}
 
 
+def label_coverage(answer: LabelledAnswer, card: Card, partly: float = 0.5) -> float:
+    """The labels' own weighted share of key points (covered 1, partly ``partly``), 0-1.
+
+    A reference for the score: what a grader whose statuses agree with the labels exactly
+    would score if it only weighed the points.
+    """
+    labels = full_labels(answer, card)
+    value = {"covered": 1.0, "partly": partly, "missing": 0.0}
+    total = sum(p.weight for p in card.key_points)
+    return sum(p.weight * value[labels[p.id]] for p in card.key_points) / max(total, 1e-9)
+
+
 def check_against(cards: dict[str, Card], labelled: dict[str, list[LabelledAnswer]]) -> list[str]:
     """Problems such as unknown card, key point or misconception ids (one line each)."""
     problems = []
