@@ -1,0 +1,20 @@
+"""Wrong: takes a plain argmax of Q, so rounding noise of 1e-16 decides ties."""
+
+import numpy as np
+
+
+def value_iteration(P: np.ndarray, R: np.ndarray, gamma: float, tol: float) -> dict:
+    """Iterate V <- max_a (R + gamma * P @ V) from V = 0 until the largest change is < tol."""
+    P = np.asarray(P, dtype=float)
+    R = np.asarray(R, dtype=float)
+    V = np.zeros(R.shape[0])
+    while True:
+        Q = R + gamma * (P @ V)  # (S, A, S) @ (S,) -> (S, A): expectation over next states
+        V_new = Q.max(axis=1)
+        change = np.max(np.abs(V_new - V))
+        V = V_new
+        if change < tol:
+            break
+    Q = R + gamma * (P @ V)  # greedy with respect to the returned V
+    policy = np.argmax(Q, axis=1)  # exact comparison
+    return {"V": V.tolist(), "policy": policy.tolist()}
