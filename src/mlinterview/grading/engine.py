@@ -17,18 +17,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlinterview.content.schema import Card
+from mlinterview.grading import claims as cl
 from mlinterview.grading import features as ft
+from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 from mlinterview.grading.calibration import BackendCalibration, WrongRule, calibration_for
 from mlinterview.grading.embedding import CachedEmbedder, backend_name, get_embedder
 from mlinterview.grading.feedback import build_feedback
 from mlinterview.grading.llm import Judgement, LLMConfig, judge
 from mlinterview.grading.result import GradeResult, KeyPointResult, MisconceptionResult, Status
-from mlinterview.grading.rubric import Rubric, as_free, card_rubric, reference_rubric
+from mlinterview.grading.rubric import Point, Rubric, as_free, card_rubric, reference_rubric
 
 #: Score lost per misconception stated (cards only), at most three times.
 MISCONCEPTION_PENALTY = 0.1
 LEXICAL = "lexical"
+#: An answer whose words stand mostly in bare lists of terms explains nothing: its score is
+#: capped at a third.
+LIST_ANSWER = 0.5
+#: From this share of words in bare lists, a point found only in such a list is at most partly.
+LIST_POINTS = 0.4
+LIST_SCORE_CAP = 1 / 3
 
 __all__ = ["GradeResult", "KeyPointResult", "MisconceptionResult", "grade_card", "grade_free"]
 
@@ -141,6 +149,8 @@ def _grade(
         score = 0.0
     elif not predicted:
         score = _rubric_score(points, wrongs if rubric.from_card else ())
+        if rubric.from_card and cl.list_share(view.sentences, answer_lang) >= LIST_ANSWER:
+            score = min(score, LIST_SCORE_CAP)
     else:
         score = calibration.free_score(rubric.lang).predict(
             elements, [p.weight for p in rubric.points], whole
@@ -196,13 +206,16 @@ def _offline_points(
     rule = calibration.point_card if rubric.from_card else calibration.point_free
     elements = [] if rubric.from_card else ft.element_signals(view, rubric, embedder)
     rule_inputs = _status_features(signals, elements)
+    listed = _listed(view, rubric.lang)
     results = []
     for point, shown, signal, values in zip(
         rubric.points, display.points, signals, rule_inputs, strict=True
     ):
         status: Status = "missing"
+        confidence = 0.0
+        evidence_at = signal.evidence
         if signal.evidence is not None:
-            decided, _ = rule.status(values)
+            decided, confidence = rule.status(values)
             status = (
                 "covered"
                 if decided == "covered"
@@ -210,9 +223,13 @@ def _offline_points(
                 if decided == "partly"
                 else "missing"
             )
+        if rubric.from_card and status != "missing" and evidence_at is not None:
+            status, evidence_at = _as_stated(
+                view, point, rubric.lang, status, evidence_at, stated, listed
+            )
         evidence = (
-            view.sentences[signal.evidence].text
-            if status != "missing" and signal.evidence is not None
+            view.sentences[evidence_at].text
+            if status != "missing" and evidence_at is not None
             else None
         )
         results.append(
@@ -223,10 +240,53 @@ def _offline_points(
                 evidence=evidence,
                 similarity=round(float(signal.values["sem"]), 4),
                 weight=point.weight,
+                confidence=round(confidence, 4) if status != "missing" else 0.0,
             )
         )
     holistic = ft.holistic_features(view, rubric, signals, embedder) if not rubric.from_card else {}
     return tuple(results), holistic, elements
+
+
+def _listed(view: ft.AnswerView, lang: str) -> frozenset[int]:
+    """The bare-list sentences of an answer made largely of such lists (else none: a short
+    enumeration inside an explained answer, "Costs: compute, latency", is not buzzwords)."""
+    if cl.list_share(view.sentences, lang) < LIST_POINTS:
+        return frozenset()
+    return cl.bare_lists(view.sentences, lang)
+
+
+def _as_stated(
+    view: ft.AnswerView,
+    point: Point,
+    lang: str,
+    status: Status,
+    at: int,
+    skip: frozenset[int],
+    bare: frozenset[int],
+) -> tuple[Status, int]:
+    """The status once claims are read: a denied or reversed point is missing, one found only
+    in a bare list of terms is at most partly. Another sentence that states the point (by
+    one of its terms) may stand in for a best match that denies it."""
+    sentences = view.sentences
+
+    def states(j: int) -> bool:
+        found = cl.point_stated(sentences[j], point.text, point.terms, lang)
+        return cl.loosely_stated(sentences[j], point.text, lang) if found is None else found
+
+    if not states(at):
+        others = [
+            j
+            for j in range(len(sentences))
+            if j != at
+            and j not in skip
+            and cl.point_stated(sentences[j], point.text, point.terms, lang) is True
+        ]
+        if not others:
+            return "missing", at
+        at = min(others, key=lambda j: j in bare)
+    if status == "covered" and at in bare:
+        return "partly", at
+    return status, at
 
 
 def _offline_wrongs(
@@ -242,8 +302,13 @@ def _offline_wrongs(
     found = []
     stated: set[int] = set()
     signals = ft.wrong_signals(view, rubric, embedder)
+    question = lx.analyse_statement(rubric.question, rubric.lang)
     for i, (wrong, signal) in enumerate(zip(rubric.wrongs, signals, strict=True)):
         if signal.evidence is None or not calibration.wrong.flagged(signal.values):
+            continue
+        if not cl.misconception_stated(
+            view.sentences[signal.evidence], wrong.claim, wrong.terms, question, rubric.lang
+        ):
             continue
         stated.add(signal.evidence)
         found.append(
@@ -269,7 +334,11 @@ def _apply_verdict(
     for p in points:
         v = by_id[p.id]
         evidence = (v.evidence or p.evidence) if v.status != "missing" else None
-        new_points.append(KeyPointResult(p.id, p.text, v.status, evidence, p.similarity, p.weight))
+        # the judge gives no probability: keep ours, or an even chance where we found nothing
+        sure = (p.confidence or 0.5) if v.status != "missing" else 0.0
+        new_points.append(
+            KeyPointResult(p.id, p.text, v.status, evidence, p.similarity, p.weight, sure)
+        )
     index = {w.id: i for i, w in enumerate(rubric.wrongs)}
     wrongs = []
     seen: set[str] = set()

@@ -18,6 +18,8 @@ class KeyPointResult:
     evidence: str | None
     similarity: float
     weight: float = 1.0
+    #: how sure the rule is that the point is there (0 when missing)
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,450 @@
+"""Does a sentence *state* a key point or a misconception, or only use its words?
+
+The fitted rules see words and embeddings, not claims: "more data does not help" shares
+every word with "more data helps", and "regularisation, dropout, early stopping" names
+three remedies without saying what any of them does. Three checks sit on top of them:
+
+* **stance**: a clause that denies a point ("does not help", "nicht", "makes it worse") or
+  reverses its direction ("more data *raises* variance" against "more data lowers
+  variance") does not state it. Each occurrence of a point's term (an *anchor*) is read in
+  its own clause and compared with the same term in the point's own text, so a point that is
+  itself negative ("fails to generalise", "nicht den Bias") is met by a negative answer.
+* **bare lists**: a sentence that is only a list of short terms with no claim explains
+  nothing, so a point found there is at most "partly"; see :func:`list_share`.
+* **stated misconceptions**: a misconception's term must sit in a clause of the claim's
+  polarity, with the claim's subject (or only a pronoun) before it, not another subject
+  ("I would use accuracy, it is the best metric ..." is not "ROC AUC is the best metric").
+  Without a term, the clause must share most of the claim's own words.
+
+Everything is word-level and deterministic, in English and German.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mlinterview.grading import lexical as lx
+from mlinterview.grading import text as tx
+
+#: Version of these rules; part of the engine version that batch results carry.
+CLAIMS_VERSION = 1
+
+#: A term occurrence at least this good anchors a claim (in order, or a compound part).
+ANCHOR = 0.9
+
+
+def _set(block: str) -> frozenset[str]:
+    """A whitespace-separated word list written as a block of text."""
+    return frozenset(block.split())
+
+
+#: Words that open a new clause: contrasts and subordinate clauses.
+_CONTRAST: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        but however whereas while although though yet instead unlike except so because
+        since which who where when if unless whether that i you we they
+        """
+    ),
+    "de": _set(
+        """
+        aber jedoch sondern während obwohl hingegen dagegen allerdings außer weil wenn falls
+        damit dass sodass wobei denn also
+        """
+    ),
+}
+#: Words that deny or reverse what comes just before them ("more data does *not* help",
+#: "regularisation *hurts*"). Only a cue right after a term counts (see :func:`_denies`).
+#: Left out: "without"/"ohne" (it negates what follows: "works without labels"), "wrong",
+#: "myth" and the like (they stand before what they reject, or mean "gets it wrong"), and
+#: "fails" (usually the claim itself: "fails on XOR-like interactions").
+_DENIAL: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        not no never none nothing neither nor cannot can't don't doesn't didn't isn't
+        aren't wasn't weren't won't wouldn't hasn't haven't hadn't worsen worsens worsened
+        hurt hurts harm harms harmful useless pointless counterproductive backfire backfires
+        irrelevant
+        """
+    ),
+    "de": _set(
+        """
+        nicht kein keine keiner keines keinem keinen nie niemals nichts weder verschlechtert
+        verschlechtern verschlimmert verschlimmern schadet schaden schädlich nutzlos sinnlos
+        kontraproduktiv irrelevant
+        """
+    ),
+}
+#: A denial after a modal is advice, not a denial: "the same customer must not be in train
+#: and test", "man darf nicht mischen" state the point.
+_MODALS: dict[str, frozenset[str]] = {
+    "en": _set("must should shall need needs ought"),
+    "de": _set("darf dürfen muss müssen sollte sollten soll sollen"),
+}
+#: Words after which a denial belongs to something else ("... and doesn't need labels").
+_JOINERS = _set("and or und oder sowie")
+#: "worse" denies only as "makes it worse" ("generalises worse" is a claim of its own).
+_WORSE: dict[str, frozenset[str]] = {
+    "en": frozenset({"worse"}),
+    "de": frozenset({"schlechter", "schlimmer"}),
+}
+_MAKE: dict[str, frozenset[str]] = {
+    "en": frozenset({"make", "makes", "made", "making"}),
+    "de": frozenset({"macht", "machen", "machte"}),
+}
+#: How many words after a term a denial cue may stand.
+DENIAL_WINDOW = 3
+#: Direction words: which way a quantity moves.
+_UP: dict[str, frozenset[str]] = {
+    "en": _set("""
+        increase increases increased increasing raise raises raised raising higher more
+        grow grows growing rise rises rising larger bigger greater boost boosts amplify
+        amplifies
+        """),
+    "de": _set("""
+        erhöht erhöhen erhöhe erhöhung steigt steigen steigert steigern höher höhere höheren
+        höheres mehr größer größere größeren wächst wachsen verstärkt verstärken
+        """),
+}
+_DOWN: dict[str, frozenset[str]] = {
+    "en": _set("""
+        reduce reduces reduced reducing lower lowers lowered lowering decrease decreases
+        decreased decreasing less fewer smaller shrink shrinks drop drops cut cuts
+        diminish diminishes
+        """),
+    "de": _set("""
+        senkt senken sinkt sinken verringert verringern reduziert reduzieren weniger
+        kleiner kleinere kleineren niedriger niedrigere niedrigeren geringer geringere
+        mindert mindern verkleinert verkleinern
+        """),
+}
+_PUNCT_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _lang(lang: str) -> str:
+    return "de" if lang == "de" else "en"
+
+
+@lru_cache(maxsize=4096)
+def clause_ids(text: str, lang: str) -> tuple[int, ...]:
+    """Clause number of every word of ``text`` (as :func:`text.words` splits it).
+
+    Clauses end at commas, semicolons, colons, dashes and brackets and before a contrast
+    word ("but", "aber", "sondern"): "Mehr Daten senken die Varianz, aber nicht den Bias"
+    has two, and the negation belongs to the second only.
+    """
+    contrast = _CONTRAST[_lang(lang)]
+    spans = [m.span() for m in tx._WORD.finditer(text)]
+    ids: list[int] = []
+    current = 0
+    for i, (start, _end) in enumerate(spans):
+        if i:
+            gap = text[spans[i - 1][1] : start]
+            word = text[start:_end].lower()
+            if _PUNCT_BREAK.search(gap) or word in contrast:
+                current += 1
+        ids.append(current)
+    return tuple(ids)
+
+
+def _clause_words(sentence: lx.Sentence, lang: str, clause: int) -> list[int]:
+    ids = clause_ids(sentence.text, lang)
+    return [i for i, c in enumerate(ids) if c == clause]
+
+
+def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 0) -> bool:
+    """Whether words[i] denies; a modal earlier in its clause (from ``since``) makes it advice."""
+    l2 = _lang(lang)
+    w = words[i]
+    if w in _DENIAL[l2] or w.endswith("n't"):
+        advice = any(v in _MODALS[l2] for v in words[since:i])
+        return not advice and not w.startswith(("mustn", "shouldn", "needn"))
+    return w in _WORSE[l2] and any(v in _MAKE[l2] for v in words[max(0, i - 3) : i])
+
+
+def _denied(words: list[str], lang: str) -> bool:
+    return any(_is_cue(words, i, lang) for i in range(len(words)))
+
+
+def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
+    """A denial cue in the term's clause, inside it or at most a few words after it.
+
+    "More data does not help", "Regularisierung bringt nichts", "dropout makes it worse"
+    deny; "you can't shuffle, it would leak" or "without regularisation it overfits" put the
+    cue before the term and state something else, so they do not.
+    """
+    ids = clause_ids(sentence.text, lang)
+    clause = ids[start]
+    since = ids.index(clause)
+    hi = min(len(sentence.words), end + DENIAL_WINDOW)
+    for i in range(start, hi):
+        if ids[i] != clause or (i >= end and sentence.words[i] in _JOINERS):
+            return False
+        if _is_cue(sentence.words, i, lang, since):
+            return True
+    return False
+
+
+def _directions(sentence: lx.Sentence, indices: list[int], lang: str) -> dict[str, set[int]]:
+    """Content key -> directions (+1 up, -1 down) it is paired with in these words.
+
+    A direction word goes with the nearest content word after it in the clause ("lowers
+    bias"), else before it ("die Varianz sinkt").
+    """
+    up, down = _UP[_lang(lang)], _DOWN[_lang(lang)]
+    out: dict[str, set[int]] = {}
+
+    def content(i: int) -> bool:
+        w = sentence.words[i]
+        return not tx.is_stopword(w, lang) and w not in up and w not in down and len(w) > 1
+
+    for pos, i in enumerate(indices):
+        w = sentence.words[i]
+        sign = 1 if w in up else -1 if w in down else 0
+        if not sign:
+            continue
+        after = [j for j in indices[pos + 1 :] if content(j)]
+        before = [j for j in reversed(indices[:pos]) if content(j)]
+        target = after[0] if after else before[0] if before else None
+        if target is not None:
+            out.setdefault(sentence.keys[target], set()).add(sign)
+    return out
+
+
+def _best_clause(sentence: lx.Sentence, statement: lx.Sentence, lang: str) -> int:
+    """The clause of ``sentence`` that shares most content words with ``statement``."""
+    ids = clause_ids(sentence.text, lang)
+    if not ids:
+        return 0
+    best, best_share = ids[0], -1.0
+    for clause in sorted(set(ids)):
+        keys = {
+            sentence.keys[i]
+            for i, c in enumerate(ids)
+            if c == clause and not tx.is_stopword(sentence.words[i], lang)
+        }
+        share = len(keys & statement.content) / max(1, len(statement.content))
+        if share > best_share:
+            best, best_share = clause, share
+    return best
+
+
+def anchors(
+    sentence: lx.Sentence, terms: tuple[str, ...], lang: str
+) -> list[tuple[lx.Sentence, int, int]]:
+    """Occurrences of the terms in ``sentence``: (term, start, end) of each good match."""
+    out = []
+    for term in terms:
+        t = lx.analyse_statement(term, lang)
+        score, start, end = lx.locate_term(t, sentence)
+        if score >= ANCHOR and end > start:
+            out.append((t, start, end))
+    return out
+
+
+def point_stated(
+    sentence: lx.Sentence, point_text: str, terms: tuple[str, ...], lang: str
+) -> bool | None:
+    """Whether ``sentence`` states the point (True), denies or reverses it (False).
+
+    None when the sentence has no anchor of the point: then :func:`loosely_stated` decides.
+    The sentence states the point when *one* anchor reads as the point does.
+    """
+    found = anchors(sentence, terms, lang)
+    if not found:
+        return None
+    statement = lx.analyse_statement(point_text, lang)
+    # a point that itself denies something ("does not need scaling") may be met by answers
+    # that deny in many ways; only a positive point is checked for denial
+    negative = _denied(list(statement.words), lang)
+    ids = clause_ids(sentence.text, lang)
+    for term, start, end in found:
+        positive = not negative and not _denied(list(term.words), lang)
+        if positive and _denies(sentence, start, end, lang):
+            continue
+        if not _reversed(sentence, ids[start], statement, lang):
+            return True
+    return False
+
+
+def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str) -> bool:
+    """The clause moves a quantity the other way from the statement ("raises variance")."""
+    mine = _directions(sentence, _clause_words(sentence, lang, clause), lang)
+    theirs = _directions(statement, list(range(len(statement.words))), lang)
+    return any(key in theirs and not (dirs & theirs[key]) for key, dirs in mine.items())
+
+
+def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
+    """Without an anchor: the first word the closest clause shares with the point is read as
+    an anchor (denied after it, or a quantity moved the other way, and it does not state it).
+    """
+    statement = lx.analyse_statement(point_text, lang)
+    clause = _best_clause(sentence, statement, lang)
+    idx = _clause_words(sentence, lang, clause)
+    shared = [
+        i
+        for i in idx
+        if sentence.keys[i] in statement.content and not tx.is_stopword(sentence.words[i], lang)
+    ]
+    if not shared:
+        return True
+    first = shared[0]
+    if not _denied(list(statement.words), lang) and _denies(sentence, first, first + 1, lang):
+        return False
+    return not _reversed(sentence, clause, statement, lang)
+
+
+# -- bare lists -------------------------------------------------------------------------
+
+#: Longest list item (in words) that counts as a bare term.
+SHORT_ITEM = 3
+#: Fewest items that make a list.
+MIN_ITEMS = 3
+
+
+#: Function words a bare list may hold: joiners and the "more" of "more data".
+_LIST_WORDS = _set("and or more less fewer und oder sowie mehr weniger")
+#: Longest lead-in before a colon ("Overfitting: ...") that a bare list may have.
+LEAD_IN = 5
+
+
+@lru_cache(maxsize=4096)
+def is_bare_list(text: str, lang: str) -> bool:
+    """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
+
+    At least three items, nearly all of at most three words, and no word that makes a claim:
+    function words ("is", "the", "for", "die", "mit"), directions or denials. A short lead-in
+    before a colon is allowed. "Pearson misst, wie gut eine Gerade passt, ..." is a claim.
+    """
+    head, colon, tail = text.partition(":")
+    if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
+        text = tail
+    items = tx.split_items(text)
+    if len(items) < MIN_ITEMS:
+        return False
+    short = sum(1 for item in items if len(tx.words(item)) <= SHORT_ITEM)
+    if short < len(items) - 1 or short < MIN_ITEMS:
+        return False
+    l2 = _lang(lang)
+    cues = _UP[l2] | _DOWN[l2] | _DENIAL[l2]
+    for w in tx.words(text):
+        if w in _LIST_WORDS:
+            continue
+        if tx.is_stopword(w, lang) or w in cues or w.endswith("n't"):
+            return False
+    return True
+
+
+def _is_clause(text: str, lang: str) -> bool:
+    """Whether a lead-in says something ("The matrix has four cells") rather than only
+    naming the topic ("Overfitting", "Regularisation techniques")."""
+    return any(tx.is_stopword(w, lang) and w not in _LIST_WORDS for w in tx.words(text))
+
+
+def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
+    """Indices of the sentences that are bare lists of terms.
+
+    A list that a sentence of its own introduces ("The four cells are: true positives,
+    false positives, ...") enumerates what that sentence claims, so it is not bare.
+    """
+    out = set()
+    for j, sentence in enumerate(sentences):
+        if not is_bare_list(sentence.text, lang):
+            continue
+        head, colon, _tail = sentence.text.partition(":")
+        if colon and _is_clause(head, lang):
+            continue
+        previous = sentences[j - 1].text.rstrip() if j else ""
+        if previous.endswith(":") and _is_clause(previous, lang):
+            continue
+        out.add(j)
+    return frozenset(out)
+
+
+def list_share(sentences: tuple[lx.Sentence, ...], lang: str) -> float:
+    """Share of the answer's words that stand in bare lists (0 for an empty answer)."""
+    total = sum(len(s.words) for s in sentences)
+    if not total:
+        return 0.0
+    listed = sum(len(sentences[j].words) for j in bare_lists(sentences, lang))
+    return listed / total
+
+
+# -- misconceptions ---------------------------------------------------------------------
+
+#: Share of a claim's own words (less the question's) a clause needs without a term.
+CLAIM_OVERLAP = 0.4
+#: Words before a misconception's term that are read for its subject.
+SUBJECT_WINDOW = 6
+
+
+def misconception_stated(
+    sentence: lx.Sentence,
+    claim_text: str,
+    terms: tuple[str, ...],
+    question: lx.Sentence,
+    lang: str,
+) -> bool:
+    """Whether ``sentence`` states the misconception (not merely names or refutes it).
+
+    By a term, said of the claim's subject. The subject is what the claim says before its
+    term, where that is the question's topic ("ROC AUC" in "ROC AUC is the best metric for
+    imbalanced problems"). When the answer neither names it nor refers to it by a pronoun
+    only, but puts another word first ("use accuracy, it is the best metric for
+    imbalanced data"), the claim is said of something else. Without a term, the sentence
+    must carry at least half of the claim's own words (less the question's) with the
+    claim's polarity.
+    """
+    claim = lx.analyse_statement(claim_text, lang)
+    topic = question.content | _acronyms(question)
+    known = claim.content | topic | _acronyms(claim)
+    for term in terms:
+        t = lx.analyse_statement(term, lang)
+        score, start, end = lx.locate_term(t, sentence)
+        if score < 0.7 or end <= start:
+            continue
+        # polarity next to the term is already part of the fitted rule's term feature
+        subject = _subject(claim, t, lang) & topic
+        if not subject or subject & set(sentence.keys):
+            return True
+        lo = max(0, start - SUBJECT_WINDOW)
+        before = [
+            (w, k)
+            for w, k in zip(sentence.words[lo:start], sentence.keys[lo:start], strict=True)
+            if not tx.is_stopword(w, lang) and len(w) > 1 and w not in _PRONOUNS[_lang(lang)]
+        ]
+        if not before or any(k in known or w in known for w, k in before):
+            return True
+    own = claim.content - question.content
+    if not own or len(own & sentence.content) / len(own) < CLAIM_OVERLAP:
+        return False
+    return sentence.negated == claim.negated
+
+
+def _subject(claim: lx.Sentence, term: lx.Sentence, lang: str) -> frozenset[str]:
+    """Content keys of the claim before where its term stands in it (none if it does not)."""
+    score, start, end = lx.locate_term(term, claim)
+    if score < 0.7 or end <= start:
+        return frozenset()
+    return frozenset(
+        k
+        for w, k in zip(claim.words[:start], claim.keys[:start], strict=True)
+        if not tx.is_stopword(w, lang) and len(w) > 1
+    )
+
+
+def _acronyms(statement: lx.Sentence) -> frozenset[str]:
+    """Initials of two to four consecutive words: "supervised fine-tuning" gives "sft"."""
+    ws = [w for w in statement.words if not w.isdigit()]
+    out: set[str] = set()
+    for n in (2, 3, 4):
+        for i in range(len(ws) - n + 1):
+            out.add("".join(w[0] for w in ws[i : i + n]))
+    return frozenset(out)
+
+
+_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": _set("i you it we they he she this that one it's that's i'd we'd i'm"),
+    "de": _set("ich du es wir sie er man das dies"),
+}
