@@ -12,7 +12,8 @@ def random_cases(rng: np.random.Generator, count: int) -> list[dict[str, object]
         labels = rng.choice(np.arange(-3, 20), size=k, replace=False)
         y = rng.choice(labels, size=n)
         x = rng.integers(-5, 6, size=n).astype(float) + 0.3 * (y == labels[0])
-        threshold = float([rng.integers(-5, 6), rng.uniform(-6.0, 6.0)][i % 2])
+        on_grid, anywhere = float(rng.integers(-5, 6)), float(rng.uniform(-6.0, 6.0))
+        threshold = [on_grid, anywhere][i % 2]
         if i % 8 == 7:
             threshold = -9.0  # left child empty
         cases.append({"x": x, "y": y, "threshold": threshold})
