@@ -140,8 +140,8 @@ def _one_thread_only() -> None:
         if count != 1:
             raise RuntimeError(THREADS_REFUSED)
 
-    torch.set_num_threads = refuse
-    torch.set_num_interop_threads = refuse
+    torch.set_num_threads = refuse  # type: ignore[attr-defined]  # a plain ModuleType to mypy
+    torch.set_num_interop_threads = refuse  # type: ignore[attr-defined]
 
 
 def _alarm(_signum: int, _frame: Any) -> None:
