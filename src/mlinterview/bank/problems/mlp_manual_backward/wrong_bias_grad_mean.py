@@ -1,0 +1,27 @@
+"""Wrong: averages the bias gradients over the batch instead of summing them."""
+
+import torch
+
+
+def mlp_manual_backward(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    w1: torch.Tensor,
+    b1: torch.Tensor,
+    w2: torch.Tensor,
+    b2: torch.Tensor,
+) -> dict[str, object]:
+    """The 1/n is already in grad_out; a second mean divides the bias gradients by N again."""
+    z1 = x @ w1.T + b1
+    h = torch.relu(z1)
+    out = h @ w2.T + b2
+    diff = out - y
+    grad_out = 2.0 * diff / diff.numel()
+    grad_z1 = (grad_out @ w2) * (z1 > 0).to(x.dtype)
+    return {
+        "loss": float(diff.pow(2).mean()),
+        "grad_w1": grad_z1.T @ x,
+        "grad_b1": grad_z1.mean(dim=0),
+        "grad_w2": grad_out.T @ h,
+        "grad_b2": grad_out.mean(dim=0),
+    }

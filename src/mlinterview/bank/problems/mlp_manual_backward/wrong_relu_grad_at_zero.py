@@ -1,0 +1,27 @@
+"""Wrong: lets the ReLU pass gradient where its input is exactly 0 (mask z1 >= 0)."""
+
+import torch
+
+
+def mlp_manual_backward(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    w1: torch.Tensor,
+    b1: torch.Tensor,
+    w2: torch.Tensor,
+    b2: torch.Tensor,
+) -> dict[str, object]:
+    """Uses derivative 1 at the kink; PyTorch (and the statement) use 0 there."""
+    z1 = x @ w1.T + b1
+    h = torch.relu(z1)
+    out = h @ w2.T + b2
+    diff = out - y
+    grad_out = 2.0 * diff / diff.numel()
+    grad_z1 = (grad_out @ w2) * (z1 >= 0).to(x.dtype)
+    return {
+        "loss": float(diff.pow(2).mean()),
+        "grad_w1": grad_z1.T @ x,
+        "grad_b1": grad_z1.sum(dim=0),
+        "grad_w2": grad_out.T @ h,
+        "grad_b2": grad_out.sum(dim=0),
+    }
