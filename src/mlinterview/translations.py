@@ -153,11 +153,13 @@ CLI_GRADE_STATUS = {
         "covered": "[green]✓ covered[/]",
         "partly": "[yellow]~ partly[/]",
         "missing": "[red]✗ missing[/]",
+        "weak": "[dim](weak evidence)[/]",
     },
     "de": {
         "covered": "[green]✓ abgedeckt[/]",
         "partly": "[yellow]~ teilweise[/]",
         "missing": "[red]✗ fehlt[/]",
+        "weak": "[dim](schwacher Beleg)[/]",
     },
 }
 
@@ -183,6 +185,7 @@ FEEDBACK = {
             "{covered} of {total} key points found, {partly} partly."
         ),
         "partly": "Go further on: {items}.",
+        "weak": "Found on weak evidence (say it more explicitly): {items}.",
         "missing": "Missing (most important first): {items}.",
         "wrong": "Careful: you said “{evidence}” — {correction}",
         "other_lang": (
@@ -206,6 +209,7 @@ FEEDBACK = {
             "{covered} von {total} Kernpunkten gefunden, {partly} teilweise."
         ),
         "partly": "Weiter ausführen: {items}.",
+        "weak": "Nur schwach belegt (sag es ausdrücklicher): {items}.",
         "missing": "Es fehlt (Wichtigstes zuerst): {items}.",
         "wrong": "Vorsicht: Du schreibst „{evidence}“ – {correction}",
         "other_lang": (
@@ -502,6 +506,8 @@ WEB: dict[str, dict[str, str]] = {
         "covered": "covered",
         "partly": "partly",
         "missing": "missing",
+        "weak_evidence": "weak evidence",
+        "sure_evidence": "sure",
         "reference": "Reference answer",
         "key_points": "Key points",
         "misconceptions": "Misconceptions",
@@ -636,6 +642,8 @@ WEB: dict[str, dict[str, str]] = {
         "feedback": "Rückmeldung zu deiner Antwort",
         "covered": "abgedeckt",
         "partly": "teilweise",
+        "weak_evidence": "schwacher Beleg",
+        "sure_evidence": "sicher",
         "missing": "fehlt",
         "reference": "Musterantwort",
         "key_points": "Kernpunkte",

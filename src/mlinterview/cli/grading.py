@@ -59,6 +59,8 @@ def register(app: typer.Typer) -> None:
             detail = point.text
             if point.evidence:
                 detail += f"\n[dim]“{point.evidence}”[/]"
+            if point.weak:
+                detail += f" {STATUS_MARK[lang]['weak']}"
             table.add_row(STATUS_MARK[lang][point.status], detail)
         console.print(table)
         for wrong in result.misconceptions:

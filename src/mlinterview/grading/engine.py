@@ -13,7 +13,10 @@ runs offline; an LLM endpoint, when configured, may replace the key-point judgem
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from mlinterview.content.schema import Card
@@ -21,7 +24,12 @@ from mlinterview.grading import claims as cl
 from mlinterview.grading import features as ft
 from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
-from mlinterview.grading.calibration import BackendCalibration, WrongRule, calibration_for
+from mlinterview.grading.calibration import (
+    CALIBRATION_FILE,
+    BackendCalibration,
+    WrongRule,
+    calibration_for,
+)
 from mlinterview.grading.embedding import CachedEmbedder, backend_name, get_embedder
 from mlinterview.grading.feedback import build_feedback
 from mlinterview.grading.llm import Judgement, LLMConfig, judge
@@ -38,7 +46,25 @@ LIST_ANSWER = 0.5
 LIST_POINTS = 0.4
 LIST_SCORE_CAP = 1 / 3
 
-__all__ = ["GradeResult", "KeyPointResult", "MisconceptionResult", "grade_card", "grade_free"]
+__all__ = [
+    "GradeResult",
+    "KeyPointResult",
+    "MisconceptionResult",
+    "engine_version",
+    "grade_card",
+    "grade_free",
+]
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """Package version, a digest of the fitted calibration and the claim rules' version:
+    "0.1.0+cal.1a2b3c4d+claims.1". Two results with the same string were graded alike."""
+    from mlinterview import __version__
+
+    data = resources.files("mlinterview.grading").joinpath(CALIBRATION_FILE).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:8]
+    return f"{__version__}+cal.{digest}+claims.{cl.CLAIMS_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -173,6 +199,7 @@ def _grade(
         language_detected=detected,
         backend=label,
         truncated=truncated,
+        engine=engine_version(),
     )
 
 
@@ -223,7 +250,7 @@ def _offline_points(
                 if decided == "partly"
                 else "missing"
             )
-        if rubric.from_card and status != "missing" and evidence_at is not None:
+        if status != "missing" and evidence_at is not None:
             status, evidence_at = _as_stated(
                 view, point, rubric.lang, status, evidence_at, stated, listed
             )

@@ -47,6 +47,9 @@ def build_feedback(
         lines.append(str(t["nothing"]))
     if partly:
         lines.append(str(t["partly"]).format(items=_join(partly)))
+    weak = [p for p in points if p.weak]
+    if weak:
+        lines.append(str(t["weak"]).format(items=_join(weak)))
     if missing:
         lines.append(str(t["missing"]).format(items=_join(missing[:3])))
     for wrong in wrongs:
