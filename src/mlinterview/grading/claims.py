@@ -84,6 +84,23 @@ _MODALS: dict[str, frozenset[str]] = {
 }
 #: Words after which a denial belongs to something else ("... and doesn't need labels").
 _JOINERS = _set("and or und oder sowie")
+#: Words that make a key point itself negative or contrastive ("avoids divergence", "loss
+#: rather than capabilities", "fails on tiny samples", "Cluster statt Events"): answers
+#: meet such a point with denials of their own, so denials are not held against them.
+_NEGATIVE_MEANING: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        without rather instead avoid avoids prevent prevents stop stops fail fails unlike
+        misleading unreliable wrong false poorly
+        """
+    ),
+    "de": _set(
+        """
+        ohne statt anstatt anstelle vermeidet vermeiden verhindert verhindern versagt
+        scheitert täuscht irreführend unzuverlässig falsch
+        """
+    ),
+}
 #: "worse" denies only as "makes it worse" ("generalises worse" is a claim of its own).
 _WORSE: dict[str, frozenset[str]] = {
     "en": frozenset({"worse"}),
@@ -93,8 +110,18 @@ _MAKE: dict[str, frozenset[str]] = {
     "en": frozenset({"make", "makes", "made", "making"}),
     "de": frozenset({"macht", "machen", "machte"}),
 }
-#: How many words after a term a denial cue may stand.
-DENIAL_WINDOW = 3
+#: How many words before a term a denial cue may stand ("does not need labels").
+PRE_WINDOW = 2
+#: How many words after a term a denial cue may stand anywhere in the clause; further on
+#: only at the clause's end ("Mehr Daten senken die Varianz hier nicht", "is not needed").
+DENIAL_WINDOW = 4
+#: Before a term, these are advice ("you can't shuffle the data"), not denials.
+_CAN_NOT = _set("can't cannot")
+#: A word after "and" that starts a predicate of its own.
+_AUX: dict[str, frozenset[str]] = {
+    "en": _set("is are was were does do did can will has have had"),
+    "de": _set("ist sind war waren hat haben kann können wird werden"),
+}
 #: Direction words: which way a quantity moves.
 _UP: dict[str, frozenset[str]] = {
     "en": _set("""
@@ -163,27 +190,60 @@ def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 
     return w in _WORSE[l2] and any(v in _MAKE[l2] for v in words[max(0, i - 3) : i])
 
 
+def _negative(statement: lx.Sentence, lang: str) -> bool:
+    """Whether a key point itself denies, avoids or contrasts something."""
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    return _denied(list(statement.words), lang) or any(w in meaning for w in statement.words)
+
+
 def _denied(words: list[str], lang: str) -> bool:
     return any(_is_cue(words, i, lang) for i in range(len(words)))
 
 
 def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
-    """A denial cue in the term's clause, inside it or at most a few words after it.
+    """A denial cue in the term's clause: just before it, inside it, or after it.
 
-    "More data does not help", "Regularisierung bringt nichts", "dropout makes it worse"
-    deny; "you can't shuffle, it would leak" or "without regularisation it overfits" put the
-    cue before the term and state something else, so they do not.
+    "More data does not help", "Mehr Daten senken die Varianz hier nicht", "dropout makes it
+    worse", "does not need labelled examples", "findet keine Struktur" deny. Advice is not a
+    denial ("must not", "darf nicht", "you can't shuffle"), nor is a cue after "and" that
+    starts a predicate of its own ("uses a teacher and doesn't need labels").
     """
     ids = clause_ids(sentence.text, lang)
+    words = sentence.words
     clause = ids[start]
     since = ids.index(clause)
-    hi = min(len(sentence.words), end + DENIAL_WINDOW)
-    for i in range(start, hi):
-        if ids[i] != clause or (i >= end and sentence.words[i] in _JOINERS):
-            return False
-        if _is_cue(sentence.words, i, lang, since):
+    for i in range(max(since, start - PRE_WINDOW), start):
+        if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
+            return True
+    last = max(i for i, c in enumerate(ids) if c == clause)
+    for i in range(start, last + 1):
+        if i >= end + DENIAL_WINDOW and i < last - 1:
+            continue  # far from the term, only a clause-final denial counts ("... hier nicht")
+        joiner = i >= end and words[i] in _JOINERS and i + 1 < len(words)
+        if joiner and _new_predicate(sentence, i + 1, lang, since):
+            break
+        if _is_cue(words, i, lang, since):
             return True
     return False
+
+
+def _new_predicate(sentence: lx.Sentence, i: int, lang: str, since: int) -> bool:
+    """Whether the word after "and" starts a predicate of its own: an auxiliary or a denial
+    ("and doesn't need labels"), in German also a lower-case word that is no article
+    ("und lernt die Zusammenhänge nicht"; nouns are capitalised)."""
+    w = sentence.words[i]
+    if w in _AUX[_lang(lang)] or _is_cue(sentence.words, i, lang, since):
+        return True
+    if _lang(lang) == "de":
+        raw = _raw_words(sentence.text)
+        return i < len(raw) and raw[i][:1].islower() and not tx.is_stopword(w, lang)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _raw_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as written (case kept), aligned with :func:`text.words`."""
+    return tuple(m.group(0) for m in tx._WORD.finditer(text))
 
 
 def _directions(sentence: lx.Sentence, indices: list[int], lang: str) -> dict[str, set[int]]:
@@ -257,15 +317,18 @@ def point_stated(
     statement = lx.analyse_statement(point_text, lang)
     # a point that itself denies something ("does not need scaling") may be met by answers
     # that deny in many ways; only a positive point is checked for denial
-    negative = _denied(list(statement.words), lang)
+    negative = _negative(statement, lang)
     ids = clause_ids(sentence.text, lang)
+    # anchors share their clause's predicate: one denied anchor denies the clause
+    clauses: dict[int, bool] = {}
     for term, start, end in found:
         positive = not negative and not _denied(list(term.words), lang)
-        if positive and _denies(sentence, start, end, lang):
-            continue
-        if not _reversed(sentence, ids[start], statement, lang):
-            return True
-    return False
+        denied = positive and _denies(sentence, start, end, lang)
+        clauses[ids[start]] = clauses.get(ids[start], False) or denied
+    return any(
+        not denied and not _reversed(sentence, clause, statement, lang)
+        for clause, denied in clauses.items()
+    )
 
 
 def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str) -> bool:
@@ -290,7 +353,7 @@ def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
     if not shared:
         return True
     first = shared[0]
-    if not _denied(list(statement.words), lang) and _denies(sentence, first, first + 1, lang):
+    if not _negative(statement, lang) and _denies(sentence, first, first + 1, lang):
         return False
     return not _reversed(sentence, clause, statement, lang)
 
@@ -328,7 +391,8 @@ def is_bare_list(text: str, lang: str) -> bool:
         return False
     l2 = _lang(lang)
     cues = _UP[l2] | _DOWN[l2] | _DENIAL[l2]
-    for w in tx.words(text):
+    # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
+    for w in tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text)):
         if w in _LIST_WORDS:
             continue
         if tx.is_stopword(w, lang) or w in cues or w.endswith("n't"):
