@@ -54,24 +54,23 @@ Records = dict[str, list[dict[str, Any]]]
 
 #: Designs compared by leave-one-data-set-out (``--candidates``); FREE_MODEL is one of them.
 CANDIDATES: dict[str, dict[str, Any]] = {
-    "points earned, logistic link": FREE_MODEL,
-    "points earned, identity link": {**FREE_MODEL, "link": "identity"},
+    "points earned, each question weighing the same": FREE_MODEL,
+    "points earned, logistic link": {**FREE_MODEL, "link": "logistic"},
+    "points earned, each data set weighing the same": {**FREE_MODEL, "weighting": "set"},
+    "points earned, each answer weighing the same": {**FREE_MODEL, "weighting": "answer"},
     "points earned without question likeness": {
         **FREE_MODEL,
         "element_features": tuple(f for f in ELEMENT_FEATURES if f != "question_sem"),
     },
-    "points earned, each answer weighing the same": {**FREE_MODEL, "weighting": "answer"},
-    "points earned, each question weighing the same": {**FREE_MODEL, "weighting": "question"},
     "points earned + cosine": {**FREE_MODEL, "whole": ("cos",)},
     "points earned + cosine + lemma recall": {**FREE_MODEL, "whole": ("cos", "lrec")},
     "points earned + cosine + lemma recall + length": {
         **FREE_MODEL,
         "whole": ("cos", "lrec", "len"),
     },
-    "previous design (+ cos, lrec, len, lenratio; identity)": {
+    "previous design (+ cos, lrec, len, lenratio), pooled": {
+        **FREE_MODEL,
         "whole": ("cos", "lrec", "len", "lenratio"),
-        "element_features": ELEMENT_FEATURES,
-        "link": "identity",
         "weighting": "set",
     },
 }
