@@ -1,0 +1,36 @@
+"""Wrong: normalises the training batch with the unbiased variance (torch.var's default)."""
+
+import torch
+
+
+def _channel_view(t: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    """Reshape a per-channel (C,) tensor to broadcast against (N, C) or (N, C, L)."""
+    return t.reshape(1, -1, *([1] * (x.dim() - 2)))
+
+
+def batch_norm_train_eval(
+    x_train: torch.Tensor,
+    x_eval: torch.Tensor,
+    gamma: torch.Tensor,
+    beta: torch.Tensor,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+) -> dict[str, torch.Tensor]:
+    """x.var(dim) divides by n - 1; training mode normalises with the biased variance."""
+    dims = [0, *range(2, x_train.dim())]
+    mean = x_train.mean(dim=dims)
+    var = x_train.var(dim=dims)  # unbiased by default
+    train_out = (x_train - _channel_view(mean, x_train)) / torch.sqrt(
+        _channel_view(var, x_train) + eps
+    ) * _channel_view(gamma, x_train) + _channel_view(beta, x_train)
+    running_mean = (1.0 - momentum) * torch.zeros_like(mean) + momentum * mean
+    running_var = (1.0 - momentum) * torch.ones_like(var) + momentum * var
+    eval_out = (x_eval - _channel_view(running_mean, x_eval)) / torch.sqrt(
+        _channel_view(running_var, x_eval) + eps
+    ) * _channel_view(gamma, x_eval) + _channel_view(beta, x_eval)
+    return {
+        "train_out": train_out,
+        "eval_out": eval_out,
+        "running_mean": running_mean,
+        "running_var": running_var,
+    }
