@@ -1,0 +1,21 @@
+"""Wrong: a strict causal mask (j < i + S - T) that hides each query's own key."""
+
+import math
+
+import torch
+
+
+def grouped_query_attention(
+    q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: bool
+) -> torch.Tensor:
+    """Off by one on the diagonal; the first query of a fresh sequence sees no key at all."""
+    q_heads, tokens, d = q.shape[1:]
+    kv_heads, keys = k.shape[1], k.shape[2]
+    group = q_heads // kv_heads
+    k, v = k.repeat_interleave(group, dim=1), v.repeat_interleave(group, dim=1)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(d)
+    if causal:
+        rows = torch.arange(tokens)[:, None] + (keys - tokens)
+        allowed = torch.arange(keys)[None, :] < rows
+        scores = scores.masked_fill(~allowed, float("-inf"))
+    return torch.softmax(scores, dim=-1) @ v
