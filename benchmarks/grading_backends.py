@@ -2,9 +2,9 @@
 
 For each backend (``use``, ``e5``, ``none``; a backend whose package is missing is skipped):
 
-* agreement on each of the five human-graded sets with the score model of the shipped design
-  fitted on the other four (leave one data set out; ROC AUC on correct / incorrect sets,
-  Pearson r on graded ones), and the backend's zero-shot cosine on the same answers;
+* agreement on each of the five human-graded sets with the score model of the backend's
+  shipped design fitted on the other four (leave one data set out; ROC AUC on correct /
+  incorrect sets, Pearson r on graded ones), and its zero-shot cosine on the same answers;
 * latency with the model loaded: ``grade_card`` on labelled answers to bank cards (what a
   user waits for in ``practice`` and ``answer``) and ``grade_free`` on benchmark answers.
 
@@ -27,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_grading_calibration import FREE_MODEL, benchmark_rows
+from fit_grading_calibration import benchmark_rows, free_design
 from grading_agreement import agreement, left_out_predictions
 from grading_common import SETS, backend_embedder, data_dir, load_records
 from mlinterview.content.loader import bundled_bank
@@ -61,7 +61,7 @@ def main() -> None:
             print(f"{backend:8} not installed")
             continue
         rows = benchmark_rows(embedder, backend, records)
-        left_out = left_out_predictions(rows, records, FREE_MODEL)
+        left_out = left_out_predictions(rows, records, free_design(backend))
         fitted, zero_shot = [], []
         for name in SETS:
             truth = np.array([r["target"] for r in records[name]])
