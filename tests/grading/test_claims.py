@@ -244,12 +244,14 @@ def test_web_result_shows_the_sentence_and_how_sure(
     )
     assert page.status_code == 200
     item = re.search(
-        r'<li class="covered[^"]*" data-point="data-and-regularisation" '
-        r'data-confidence="([0-9.]+)">.*?</li>',
+        r'<li class="covered" data-point="data-and-regularisation" '
+        r'data-confidence="([0-9.]+)"( data-weak="true")?>.*?</li>',
         page.text,
         re.S,
     )
     assert item is not None
     assert "More data lowers variance but not bias." in item.group(0)
-    assert re.search(r'class="confidence">\((sure|weak evidence), \d+%\)', item.group(0))
+    said = re.search(r'class="confidence">\((sure|weak evidence), \d+%\)', item.group(0))
+    assert said is not None
+    assert (said.group(1) == "weak evidence") == bool(item.group(2))
     assert 0 < float(item.group(1)) <= 1
