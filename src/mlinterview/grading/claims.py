@@ -428,11 +428,15 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
 
 def list_share(sentences: tuple[lx.Sentence, ...], lang: str) -> float:
     """Share of the answer's words that stand in bare lists (0 for an empty answer)."""
+    return share_of_words(sentences, bare_lists(sentences, lang))
+
+
+def share_of_words(sentences: tuple[lx.Sentence, ...], chosen: frozenset[int]) -> float:
+    """Share of the answer's words in the ``chosen`` sentences (0 for an empty answer)."""
     total = sum(len(s.words) for s in sentences)
     if not total:
         return 0.0
-    listed = sum(len(sentences[j].words) for j in bare_lists(sentences, lang))
-    return listed / total
+    return sum(len(sentences[j].words) for j in chosen) / total
 
 
 # -- misconceptions ---------------------------------------------------------------------

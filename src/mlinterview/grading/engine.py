@@ -277,9 +277,8 @@ def _offline_points(
 def _listed(view: ft.AnswerView, lang: str) -> frozenset[int]:
     """The bare-list sentences of an answer made largely of such lists (else none: a short
     enumeration inside an explained answer, "Costs: compute, latency", is not buzzwords)."""
-    if cl.list_share(view.sentences, lang) < LIST_POINTS:
-        return frozenset()
-    return cl.bare_lists(view.sentences, lang)
+    bare = cl.bare_lists(view.sentences, lang)
+    return bare if cl.share_of_words(view.sentences, bare) >= LIST_POINTS else frozenset()
 
 
 def _as_stated(
