@@ -20,6 +20,11 @@ DATABASE_URL_ENV = "MLINTERVIEW_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
+# How long a SQLite write waits for another writer; a first open waits longer (below).
+BUSY_TIMEOUT_MS = 5000
+MIGRATION_WAIT_MS = 120_000
+
+
 class StoreError(RuntimeError):
     """A database problem explained in one line (bad URL, unreachable server, ...)."""
 
@@ -40,7 +45,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -73,15 +78,18 @@ def upgrade(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA busy_timeout=120000")  # wait for the migrator
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # wait for another process's migration, then take the write lock
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={MIGRATION_WAIT_MS}")
             connection.exec_driver_sql("BEGIN EXCLUSIVE")
         elif connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA busy_timeout=5000")
+        try:
+            command.upgrade(config, "head")
+        finally:  # the pooled connection goes back with the usual timeout, even on failure
+            if sqlite:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 class Store:
