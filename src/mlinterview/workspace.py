@@ -483,8 +483,8 @@ class Workspace:
         """What a solution may import, and which of those are not installed here."""
         from mlinterview.judge.service import libraries, missing_libraries
 
-        problem = self.problem(problem_id)
-        return {"libraries": libraries(problem), "missing": missing_libraries(problem)}
+        needed = libraries(self.problem(problem_id))  # reads the reference's imports once
+        return {"libraries": needed, "missing": missing_libraries(needed)}
 
     def problem_examples(self, problem_id: str) -> list[tuple[dict[str, Any], Any]]:
         """The visible examples with their expected values (computed by the reference

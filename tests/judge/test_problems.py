@@ -246,6 +246,17 @@ def test_bank_check_catches_every_kind_of_problem(tmp_path: Path, judge: Judge) 
     ]
 
 
+def test_a_torch_reference_without_tensors_is_reported(tmp_path: Path, judge: Judge) -> None:
+    """It would be judged by the numpy warm parent, where torch cannot be imported."""
+    write_problem(tmp_path, reference__py="import torch\n\n\n" + REFERENCE)
+    freeze_problem(load_problem_set(tmp_path).problems["add_pair"], judge)
+    issues = [str(i) for i in check_problems(card_bank(("add_pair",)), tmp_path, judge=judge)]
+    assert issues == [
+        "problems/add_pair/problem.yaml: params: reference.py imports torch: declare its "
+        "tensors (type: tensor) so the torch judge runs it"
+    ]
+
+
 # --- tests as reviewed data ------------------------------------------------------------------
 
 

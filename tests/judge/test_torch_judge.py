@@ -217,13 +217,13 @@ def test_without_torch_the_verdict_says_what_to_install(tmp_path: Path) -> None:
             """
             import json
             from mlinterview.judge.runner import Judge
-            from mlinterview.judge.service import get_problem, missing_libraries
+            from mlinterview.judge.service import get_problem, libraries, missing_libraries
             problem = get_problem("rms_norm")
             with Judge(workers=1, slots_per_worker=1) as judge:
                 source = "def rms_norm(x, weight, eps=1e-6):\\n    return x\\n"
                 result = judge.judge(problem, source)
             print(json.dumps({"verdict": result.verdict.value, "message": result.message,
-                              "missing": missing_libraries(problem)}))
+                              "missing": missing_libraries(libraries(problem))}))
             """
         )
     )

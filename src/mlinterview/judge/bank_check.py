@@ -5,6 +5,7 @@ Runs as a hook of :mod:`mlinterview.content.check`. Rules:
 - ``problem.yaml`` and ``tests.yaml`` follow the schema (``file: field: message``);
 - every card a problem names exists, and every problem a card names exists, and each
   link is written on both sides (a candidate reaches the problem from the card and back);
+- a reference that imports torch declares tensors, so the judge with torch loaded runs it;
 - ``reference.py`` exists and passes every example and hidden test *in the sandbox*;
 - there is at least one ``wrong_*.py``, each with a docstring naming the mistake, and each
   fails at least one hidden test (proof that the hidden tests can fail);
@@ -31,6 +32,7 @@ from mlinterview.judge.problems import (
     read_tests_file,
 )
 from mlinterview.judge.runner import Judge, JudgeUnavailable
+from mlinterview.judge.service import libraries
 from mlinterview.judge.verdict import JudgeResult, Verdict
 
 
@@ -220,9 +222,21 @@ def check_problems(
     runnable: list[tuple[Problem, TestSet, dict[str, tuple[str, ...]]]] = []
     for problem in problems.values():
         file_issues = []
+        misdeclared = False
         if not (problem.folder / REFERENCE_FILE).is_file():
             file_issues.append(
                 BankIssue(_shown(problem, REFERENCE_FILE), "(file)", "file is missing")
+            )
+        elif "torch" in libraries(problem) and problem.runtime != "torch":
+            # running it would only add "No module named 'torch'" from the numpy judge
+            misdeclared = True
+            file_issues.append(
+                BankIssue(
+                    _shown(problem, "problem.yaml"),
+                    "params",
+                    "reference.py imports torch: declare its tensors (type: tensor) so the "
+                    "torch judge runs it",
+                )
             )
         wrongs = wrong_solutions(problem)
         if not wrongs:
@@ -236,7 +250,7 @@ def check_problems(
             if found:
                 file_issues.append(found)
         issues.extend(file_issues)
-        if any(i.file.endswith(REFERENCE_FILE) for i in file_issues):
+        if misdeclared or any(i.file.endswith(REFERENCE_FILE) for i in file_issues):
             continue
         try:
             frozen = read_tests_file(problem, root)

@@ -63,11 +63,11 @@ def libraries(problem: Problem) -> list[str]:
     return [name for name in SOLUTION_LIBRARIES if name in found]
 
 
-def missing_libraries(problem: Problem) -> list[str]:
-    """The libraries a problem needs that this installation lacks (torch without ``deep``)."""
+def missing_libraries(names: list[str]) -> list[str]:
+    """Those of a problem's ``libraries`` this installation lacks (torch without ``deep``)."""
     import importlib.util
 
-    return [name for name in libraries(problem) if importlib.util.find_spec(name) is None]
+    return [name for name in names if importlib.util.find_spec(name) is None]
 
 
 def problem_summary(problem: Problem, lang: str = "en") -> dict[str, Any]:
