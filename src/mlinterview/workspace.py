@@ -490,8 +490,12 @@ class Workspace:
         """The visible examples with their expected values (computed by the reference
         where the bank leaves them out)."""
         from mlinterview.judge.problems import load_tests
+        from mlinterview.judge.runner import runtime_installed
 
-        return [(t.args, t.expected) for t in load_tests(self.problem(problem_id)).examples]
+        problem = self.problem(problem_id)
+        if not runtime_installed(problem):  # the reference cannot run: the file's own values
+            return [(e.args, e.expected) for e in problem.examples]
+        return [(t.args, t.expected) for t in load_tests(problem).examples]
 
     def hints(self, problem_id: str, lang: str, *, reveal: bool = False) -> HintResult:
         """The hints seen so far for a problem; ``reveal`` shows (and records) the next one.

@@ -209,26 +209,36 @@ HIDE_TORCH = "import sys\nsys.modules['torch'] = None\n"
 
 def test_without_torch_the_verdict_says_what_to_install(tmp_path: Path) -> None:
     """An installation without the deep extra: a one-line Judge Error naming the extra,
-    and the problem page says so before anyone submits."""
+    and the problem page opens and says so before anyone submits."""
     script = tmp_path / "no_torch.py"
     script.write_text(
         HIDE_TORCH
         + textwrap.dedent(
             """
-            import json
+            import json, sys
+            from fastapi.testclient import TestClient
             from mlinterview.judge.runner import Judge
             from mlinterview.judge.service import get_problem, libraries, missing_libraries
+            from mlinterview.store.db import Store
+            from mlinterview.web.app import create_app
+            from mlinterview.workspace import Workspace
             problem = get_problem("rms_norm")
+            source = "def rms_norm(x, weight, eps=1e-6):\\n    return x\\n"
             with Judge(workers=1, slots_per_worker=1) as judge:
-                source = "def rms_norm(x, weight, eps=1e-6):\\n    return x\\n"
                 result = judge.judge(problem, source)
+                typed = Workspace(sys.argv[1], judge=judge).judge_submission("rms_norm", source)
+            page = TestClient(create_app(Store(sys.argv[1]))).get("/problems/rms_norm")
+            examples = Workspace(sys.argv[1]).problem_examples("rms_norm")
             print(json.dumps({"verdict": result.verdict.value, "message": result.message,
+                              "typed": [typed.verdict.value, typed.message],
+                              "page": [page.status_code, 'id="needs-torch"' in page.text],
+                              "examples": len(examples),
                               "missing": missing_libraries(libraries(problem))}))
             """
         )
     )
     run = subprocess.run(
-        [sys.executable, str(script)],
+        [sys.executable, str(script), f"sqlite:///{tmp_path / 'db.sqlite3'}"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -239,3 +249,7 @@ def test_without_torch_the_verdict_says_what_to_install(tmp_path: Path) -> None:
     assert out["verdict"] == "Judge Error"
     assert "mlinterview[deep]" in out["message"] and "\n" not in out["message"]
     assert out["missing"] == ["torch"]
+    # the editor's path (its tests need the reference, which needs torch) says the same
+    assert out["typed"] == ["Judge Error", out["message"]]
+    assert out["page"] == [200, True]  # the page shows the statement and the warning
+    assert out["examples"] == len(get_problem("rms_norm").examples)

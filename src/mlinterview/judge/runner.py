@@ -82,6 +82,14 @@ def protected_paths() -> list[str]:
     return [str(default_bank_dir()), str(Path(mlinterview.__file__).parent)]
 
 
+def runtime_installed(problem: Problem) -> bool:
+    """Whether the library its judge needs is here (torch comes with the ``deep`` extra).
+
+    Without it nothing of the problem may run, not even its reference: its hidden tests
+    cannot be built, and the judge answers with a one-line Judge Error instead."""
+    return problem.runtime == "numpy" or importlib.util.find_spec(problem.runtime) is not None
+
+
 class Judge:
     """Judges submissions in hardened children of warm parents; thread-safe.
 
@@ -290,7 +298,7 @@ class Judge:
         solution fails is reproducible; a submission's order is always shuffled.
         """
         if problem.runtime != self.runtime:
-            if importlib.util.find_spec(problem.runtime) is None:  # say what to install
+            if not runtime_installed(problem):  # say what to install (before any test loads)
                 return JudgeResult(
                     problem=problem.id,
                     verdict=Verdict.JUDGE_ERROR,

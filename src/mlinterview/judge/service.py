@@ -198,12 +198,15 @@ def judge_source(
     from dataclasses import replace
 
     from mlinterview.judge.problems import load_tests
-    from mlinterview.judge.runner import default_judge
+    from mlinterview.judge.runner import default_judge, runtime_installed
 
     active = judge if judge is not None else default_judge()
     data = source.encode("utf-8") if isinstance(source, str) else source
     if len(data) > protocol.MAX_SOURCE_BYTES:
         return too_large(problem, len(data), active.missing_layers)
+    if not runtime_installed(problem):  # its tests need the reference, which needs torch
+        result: JudgeResult = active.judge(problem, data)
+        return result
     tests = load_tests(problem)
     if visible_only:
         tests = replace(tests, hidden=())
