@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from judge_toys import HIDDEN_IN, HIDDEN_OUT, Toy, make_problem
 
-from mlinterview.judge.problems import TestCase, TestSet
+from mlinterview.judge.problems import TestCase as Case
+from mlinterview.judge.problems import TestSet as Cases
 from mlinterview.judge.runner import Judge
 from mlinterview.judge.service import get_problem, starter_code
 from mlinterview.judge.verdict import Verdict
@@ -37,11 +38,11 @@ def tensor_secret() -> Toy:
         examples=[{"args": {"token": "e", "x": [1.0]}, "expected": "example-answer"}],
     )
     hidden = tuple(
-        TestCase("hidden", f"h{i}", {"token": f"{HIDDEN_IN}-{i}", "x": [float(i)]}, HIDDEN_OUT)
+        Case("hidden", f"h{i}", {"token": f"{HIDDEN_IN}-{i}", "x": [float(i)]}, HIDDEN_OUT)
         for i in range(3)
     )
-    example = TestCase("example", "e1", {"token": "e", "x": [1.0]}, "example-answer")
-    return Toy(problem, TestSet((example,), hidden))
+    example = Case("example", "e1", {"token": "e", "x": [1.0]}, "example-answer")
+    return Toy(problem, Cases((example,), hidden))
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +96,9 @@ def test_autograd_and_optimisers_work_inside_the_sandbox(torch_judge: Judge) -> 
         limits={"time_seconds": 2.0, "memory_mb": 256},
         examples=[{"args": {"x": [1.0, 2.0], "y": [2.0, 4.0]}, "expected": 2.0}],
     )
-    tests = TestSet(
-        (TestCase("example", "e1", {"x": [1.0, 2.0], "y": [2.0, 4.0]}, 2.0),),
-        (TestCase("hidden", "h1", {"x": [1.0, 2.0, 3.0], "y": [-3.0, -6.0, -9.0]}, -3.0),),
+    tests = Cases(
+        (Case("example", "e1", {"x": [1.0, 2.0], "y": [2.0, 4.0]}, 2.0),),
+        (Case("hidden", "h1", {"x": [1.0, 2.0, 3.0], "y": [-3.0, -6.0, -9.0]}, -3.0),),
     )
     source = textwrap.dedent(
         """
