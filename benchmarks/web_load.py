@@ -23,6 +23,8 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from mlinterview.store.models import LOCAL_USER_ID
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -36,7 +38,7 @@ def _seed_history(url: str) -> None:
     from mlinterview.store.db import Store
 
     store = Store(url)
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     start = datetime.now(UTC) - timedelta(days=20)
     for day in range(20):
         for card in list(bundled_bank())[day : day + 10]:
@@ -95,7 +97,9 @@ def main() -> None:
     env = dict(os.environ, MLINTERVIEW_DATABASE_URL=url)
     server = subprocess.Popen(
         [sys.executable, "-m", "mlinterview.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     try:
         for _ in range(300):
@@ -108,9 +112,7 @@ def main() -> None:
         print(f"{'page':28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
         for name, path in (("dashboard", "/"), ("question page", "/questions/overfitting")):
             asyncio.run(_load(port, path, 10, 200))  # warm-up: templates, caches
-            elapsed, latencies = asyncio.run(
-                _load(port, path, args.connections, args.requests)
-            )
+            elapsed, latencies = asyncio.run(_load(port, path, args.connections, args.requests))
             print(
                 f"{name + ' ' + path:28} {len(latencies) / elapsed:8.0f} "
                 f"{statistics.median(latencies) * 1000:8.1f} "

@@ -2,8 +2,9 @@
 
 Every use case is one method here; adapters only parse input, call it and render what
 it returns (like sqlite-utils' ``Database`` for its CLI and Datasette). It is also where
-per-user scoping goes when accounts arrive: everything that reads or writes a person's
-data passes through this object.
+per-user scoping lives: a Workspace acts for one user (the local user unless told
+otherwise), and everything that reads or writes a person's data passes through it to
+store functions that take that user.
 
     >>> ws = Workspace("sqlite:///:memory:")
     >>> card = ws.card("overfitting")
@@ -12,6 +13,9 @@ data passes through this object.
     >>> feedback = ws.assess("overfitting", "More data and regularisation help.", "en")
     >>> outcome = ws.record_rating("overfitting", 3, lang="en")
     >>> ws.close()
+
+In team mode the server holds one Workspace and serves each request from
+``ws.for_user(user_id)``: the same bank, store and judge, scoped to that person.
 
 The store, the judge and the practice service are created on first use, so a command that
 lists cards never opens a database or starts a sandbox.
@@ -98,7 +102,11 @@ class Workspace:
         bank: Bank | None = None,
         bank_dir: Path | None = None,
         judge: Judge | None = None,
+        user_id: int | None = None,
     ) -> None:
+        from mlinterview.store.models import LOCAL_USER_ID
+
+        self.user_id = LOCAL_USER_ID if user_id is None else user_id
         self._store_arg = store
         self._store: Store | None = store if not isinstance(store, str | None) else None
         self._bank = bank
@@ -139,8 +147,14 @@ class Workspace:
         if self._practice is None:
             from mlinterview.practice.scheduling import PracticeService
 
-            self._practice = PracticeService(self.store)
+            self._practice = PracticeService(self.store, self.user_id)
         return self._practice
+
+    def for_user(self, user_id: int) -> Workspace:
+        """The same parts acting for another user (one per request in team mode)."""
+        return Workspace(
+            self.store, bank=self.bank, bank_dir=self.bank_dir, judge=self._judge, user_id=user_id
+        )
 
     def close(self) -> None:
         if self._store is not None and self._store_arg is not self._store:
@@ -339,13 +353,14 @@ class Workspace:
         if seed is not None and seed < 0:
             raise PlanError(f"seed must be 0 or more, not {seed}")
         plan = plan_interview(role, minutes, seed if seed is not None else random_seed(), level)
-        return load_mock(self.store, start_mock(self.store, plan, check_lang(lang)))
+        mock_id = start_mock(self.store, self.user_id, plan, check_lang(lang))
+        return load_mock(self.store, self.user_id, mock_id)
 
     def mock(self, mock_id: int) -> MockState:
         """A stored mock; MockError (a LookupError) when there is none with this id."""
         from mlinterview.interviews.mock import load_mock
 
-        return load_mock(self.store, mock_id)
+        return load_mock(self.store, self.user_id, mock_id)
 
     def mock_clock(self, mock_id: int) -> float:
         """Seconds since the mock started or its latest answer: the open question's time."""
@@ -377,7 +392,7 @@ class Workspace:
 
         if elapsed is None:
             elapsed = self.mock_clock(mock_id)
-        result = answer(self.store, mock_id, position, text, elapsed)
+        result = answer(self.store, self.user_id, mock_id, position, text, elapsed)
         report = None
         if self.mock(mock_id).next_position() is None:
             report = self.finish_mock(mock_id)
@@ -387,7 +402,7 @@ class Workspace:
         """End a mock now: unanswered questions score 0 and their cards are queued."""
         from mlinterview.interviews.mock import finish
 
-        report = finish(self.store, mock_id)
+        report = finish(self.store, self.user_id, mock_id)
         if self._dashboard is not None:
             self._dashboard.invalidate()
         return report
@@ -396,12 +411,12 @@ class Workspace:
         """The report of a stored mock, finished or not; reads only."""
         from mlinterview.interviews.mock import mock_report
 
-        return mock_report(self.store, mock_id)
+        return mock_report(self.store, self.user_id, mock_id)
 
     def mocks(self) -> list[MockSummary]:
         from mlinterview.interviews.mock import list_mocks
 
-        return list_mocks(self.store)
+        return list_mocks(self.store, self.user_id)
 
     def kit(
         self,
@@ -508,8 +523,8 @@ class Workspace:
         total = len(problem.hints)
         new = False
         if reveal:
-            new = submissions.reveal_hint(self.store, problem.id, total) is not None
-        seen = min(submissions.hints_revealed(self.store, problem.id), total)
+            new = submissions.reveal_hint(self.store, self.user_id, problem.id, total) is not None
+        seen = min(submissions.hints_revealed(self.store, self.user_id, problem.id), total)
         shown = tuple(hint.get(lang) for hint in problem.hints[:seen])
         return HintResult(problem.id, shown, total, new)
 
@@ -518,13 +533,13 @@ class Workspace:
         "attempted"."""
         from mlinterview.store.submissions import problem_statuses
 
-        return problem_statuses(self.store)
+        return problem_statuses(self.store, self.user_id)
 
     def submissions(self, problem_id: str, limit: int = 10) -> list[StoredSubmission]:
         """A problem's latest submissions, newest first."""
         from mlinterview.store.submissions import recent_submissions
 
-        return recent_submissions(self.store, self.problem(problem_id).id, limit)
+        return recent_submissions(self.store, self.user_id, self.problem(problem_id).id, limit)
 
     def judge_file(self, problem_id: str, path: Path) -> tuple[JudgeResult, str]:
         """Judge a solution file (SubmissionFileError if unreadable); not stored yet."""
@@ -537,19 +552,19 @@ class Workspace:
         """Store a verdict's public form (never hidden data) with the code; returns its id."""
         from mlinterview.judge.service import save_result
 
-        return save_result(result, code.replace("\x00", "\ufffd"), self.store)
+        return save_result(result, code.replace("\x00", "\ufffd"), self.store, self.user_id)
 
     # -- settings --------------------------------------------------------------------------
     def language(self, default: str = "en") -> str:
         from mlinterview.store.settings import get_setting
 
-        value = get_setting(self.store, "lang", default)
+        value = get_setting(self.store, self.user_id, "lang", default)
         return value if value in LANGUAGES else default
 
     def set_language(self, lang: str) -> None:
         from mlinterview.store.settings import set_setting
 
-        set_setting(self.store, "lang", check_lang(lang))
+        set_setting(self.store, self.user_id, "lang", check_lang(lang))
 
 
 def _batch_record(line: str, n: int) -> dict[str, Any]:

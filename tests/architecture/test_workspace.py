@@ -16,6 +16,7 @@ from mlinterview.cli import app as cli_app
 from mlinterview.content.check import check_bank
 from mlinterview.content.loader import default_bank_dir
 from mlinterview.store.db import Store
+from mlinterview.store.models import LOCAL_USER_ID
 from mlinterview.web.app import create_app
 from mlinterview.workspace import CardNotFound, Workspace
 
@@ -60,7 +61,7 @@ def test_a_score_sent_with_a_rating_is_never_stored(sqlite_url: str) -> None:
     try:
         from mlinterview.store import practice as practice_store
 
-        assert practice_store.review_count(store, card_id.group(1)) == 1
+        assert practice_store.review_count(store, LOCAL_USER_ID, card_id.group(1)) == 1
         with store.transaction() as session:
             from mlinterview.store.models import Review
 

@@ -12,6 +12,7 @@ import time
 
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store
+from mlinterview.store.models import LOCAL_USER_ID
 
 
 def _read_until(proc: subprocess.Popen[bytes], marker: bytes, timeout: float = 60) -> bytes:
@@ -55,7 +56,7 @@ def test_sigkill_keeps_every_answered_review(cli_env: dict[str, str], database_u
             proc.kill()
     assert proc.returncode == -signal.SIGKILL
     store = Store(database_url)
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     assert service.review_count() == 3
     assert len(service.states()) == 3
     store.close()

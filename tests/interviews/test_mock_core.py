@@ -29,7 +29,7 @@ from mlinterview.interviews.plan import InterviewPlan, Stage, plan_interview
 from mlinterview.judge.problems import problems_dir
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store
-from mlinterview.store.models import MockAnswer
+from mlinterview.store.models import LOCAL_USER_ID, MockAnswer
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -58,17 +58,19 @@ def _plan() -> InterviewPlan:
 def test_full_mock_scores_stages_and_queues_missed_cards(store: Store, tmp_path: Path) -> None:
     bank = bundled_bank()
     plan = _plan()
-    mock_id = start_mock(store, plan, "en", now=T0)
+    mock_id = start_mock(store, LOCAL_USER_ID, plan, "en", now=T0)
     items = [item for _, _, item in plan.entries()]
     cards = [bank.get(item.id) for item in items[1:]]
     assert all(card is not None for card in cards)
 
-    code = answer(store, mock_id, 0, _reference_code(items[0].id), 100.0, now=T0)
+    code = answer(store, LOCAL_USER_ID, mock_id, 0, _reference_code(items[0].id), 100.0, now=T0)
     assert code.verdict == "Accepted" and code.score == 1.0
     assert code.tests_total > 0 and code.tests_passed == code.tests_total
-    good = answer(store, mock_id, 1, _typed(cards[0], "en"), 60.0, now=T0)  # type: ignore[arg-type]
-    bad = answer(store, mock_id, 2, "I would ask a colleague about it.", 20.0, now=T0)
-    skipped = answer(store, mock_id, 3, "   ", 5.0, now=T0)
+    good = answer(store, LOCAL_USER_ID, mock_id, 1, _typed(cards[0], "en"), 60.0, now=T0)  # type: ignore[arg-type]
+    bad = answer(
+        store, LOCAL_USER_ID, mock_id, 2, "I would ask a colleague about it.", 20.0, now=T0
+    )
+    skipped = answer(store, LOCAL_USER_ID, mock_id, 3, "   ", 5.0, now=T0)
     # the last question is never answered: the mock ends early
     assert good.score >= REVIEW_BELOW, good
     assert any(p.status == "covered" for p in good.key_points)
@@ -76,7 +78,7 @@ def test_full_mock_scores_stages_and_queues_missed_cards(store: Store, tmp_path:
     assert any(p.status == "missing" for p in bad.key_points)
     assert skipped.skipped and skipped.score == 0.0
 
-    report = finish(store, mock_id, now=T0 + timedelta(minutes=20))
+    report = finish(store, LOCAL_USER_ID, mock_id, now=T0 + timedelta(minutes=20))
     scores = report.stage_scores
     assert scores == {
         "coding": 1.0,
@@ -91,14 +93,14 @@ def test_full_mock_scores_stages_and_queues_missed_cards(store: Store, tmp_path:
     assert review_ids == [cards[1].id, cards[2].id, cards[3].id]  # type: ignore[union-attr]
     # the queue is the real practice queue: practice serves the weak and skipped cards
     # first; the question never reached is in the report but not queued
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     answered = [cards[1].id, cards[2].id]  # type: ignore[union-attr]
     assert set(service.queued()) == set(answered)
     assert {c.id for c in service.next_cards(bank, limit=2)} == set(answered)
     assert report.queued == 2
     assert [card.reached for card in report.review] == [True, True, False]
 
-    stored = load_mock(store, mock_id)
+    stored = load_mock(store, LOCAL_USER_ID, mock_id)
     assert stored.finished and len(stored.answers) == 4
     md, html = write_report(report, tmp_path / "reports")
     text = md.read_text()
@@ -117,14 +119,14 @@ def test_each_answer_is_committed_before_the_next(database_url: str) -> None:
     """A crash after an answer loses nothing: a second connection already sees it."""
     writer = Store(database_url)
     plan = _plan()
-    mock_id = start_mock(writer, plan, "de", now=T0)
-    answer(writer, mock_id, 0, "", 3.0, now=T0)
-    answer(writer, mock_id, 1, "Weiß ich nicht.", 4.0, now=T0)
+    mock_id = start_mock(writer, LOCAL_USER_ID, plan, "de", now=T0)
+    answer(writer, LOCAL_USER_ID, mock_id, 0, "", 3.0, now=T0)
+    answer(writer, LOCAL_USER_ID, mock_id, 1, "Weiß ich nicht.", 4.0, now=T0)
     reader = Store(database_url)
-    state = load_mock(reader, mock_id)
+    state = load_mock(reader, LOCAL_USER_ID, mock_id)
     assert sorted(state.answers) == [0, 1]
     assert state.next_position() == 2 and not state.finished
-    summary = list_mocks(reader)[-1]
+    summary = list_mocks(reader, LOCAL_USER_ID)[-1]
     assert (summary.id, summary.finished, summary.answered) == (mock_id, False, 2)
     with reader.transaction() as session:
         rows = session.scalars(select(MockAnswer).where(MockAnswer.mock_id == mock_id)).all()
@@ -135,30 +137,40 @@ def test_each_answer_is_committed_before_the_next(database_url: str) -> None:
 
 def test_going_over_time_is_recorded_not_fatal(store: Store) -> None:
     plan = _plan()
-    mock_id = start_mock(store, plan, "en", now=T0)
+    mock_id = start_mock(store, LOCAL_USER_ID, plan, "en", now=T0)
     budget = plan.stages[0].items[0].seconds
-    result = answer(store, mock_id, 0, _wrong_code(plan.stages[0].items[0].id), budget + 75, now=T0)
+    result = answer(
+        store,
+        LOCAL_USER_ID,
+        mock_id,
+        0,
+        _wrong_code(plan.stages[0].items[0].id),
+        budget + 75,
+        now=T0,
+    )
     assert result.over_time and result.over_seconds == pytest.approx(75)
     assert result.verdict != "Accepted" and result.score < 1.0
     with store.transaction() as session:
         row = session.scalars(select(MockAnswer).where(MockAnswer.mock_id == mock_id)).one()
         assert row.over_time is True
         assert json.loads(row.details_json)["verdict"] == result.verdict
-    report = mock_report(store, mock_id)
+    report = mock_report(store, LOCAL_USER_ID, mock_id)
     assert [q.number for q in report.over_time] == ["1.1"]
     assert "over time by 1:15" in report_markdown(report)
 
 
 def test_mocks_compare_with_the_previous_one_of_the_same_role(store: Store) -> None:
     plan = _plan()
-    first = start_mock(store, plan, "en", now=T0)
-    answer(store, first, 0, _wrong_code(plan.stages[0].items[0].id), 30, now=T0)
-    first_report = finish(store, first, now=T0 + timedelta(minutes=15))
-    other = start_mock(store, plan_interview("nlp", 15, seed=1), "en", now=T0 + timedelta(hours=1))
-    finish(store, other, now=T0 + timedelta(hours=1, minutes=1))
-    second = start_mock(store, plan, "en", now=T0 + timedelta(days=1))
-    answer(store, second, 0, _reference_code(plan.stages[0].items[0].id), 30, now=T0)
-    second_report = finish(store, second, now=T0 + timedelta(days=1, minutes=15))
+    first = start_mock(store, LOCAL_USER_ID, plan, "en", now=T0)
+    answer(store, LOCAL_USER_ID, first, 0, _wrong_code(plan.stages[0].items[0].id), 30, now=T0)
+    first_report = finish(store, LOCAL_USER_ID, first, now=T0 + timedelta(minutes=15))
+    other = start_mock(
+        store, LOCAL_USER_ID, plan_interview("nlp", 15, seed=1), "en", now=T0 + timedelta(hours=1)
+    )
+    finish(store, LOCAL_USER_ID, other, now=T0 + timedelta(hours=1, minutes=1))
+    second = start_mock(store, LOCAL_USER_ID, plan, "en", now=T0 + timedelta(days=1))
+    answer(store, LOCAL_USER_ID, second, 0, _reference_code(plan.stages[0].items[0].id), 30, now=T0)
+    second_report = finish(store, LOCAL_USER_ID, second, now=T0 + timedelta(days=1, minutes=15))
 
     assert second_report.comparison is not None
     assert second_report.comparison.previous_id == first
@@ -166,7 +178,7 @@ def test_mocks_compare_with_the_previous_one_of_the_same_role(store: Store) -> N
     assert second_report.comparison.stage_deltas["coding"] == pytest.approx(
         1.0 - first_report.stage_scores["coding"]
     )
-    rows = {row.id: row for row in list_mocks(store)}
+    rows = {row.id: row for row in list_mocks(store, LOCAL_USER_ID)}
     assert rows[first].delta is None and rows[other].delta is None  # first of their role
     assert rows[second].previous_id == first
     assert rows[second].delta == pytest.approx(second_report.score - first_report.score)
@@ -175,25 +187,25 @@ def test_mocks_compare_with_the_previous_one_of_the_same_role(store: Store) -> N
 
 def test_bad_requests_raise_one_line_errors(store: Store) -> None:
     plan = _plan()
-    mock_id = start_mock(store, plan, "en", now=T0)
-    answer(store, mock_id, 0, "", 1.0)
+    mock_id = start_mock(store, LOCAL_USER_ID, plan, "en", now=T0)
+    answer(store, LOCAL_USER_ID, mock_id, 0, "", 1.0)
     with pytest.raises(MockError, match="already answered"):
-        answer(store, mock_id, 0, "again", 1.0)
+        answer(store, LOCAL_USER_ID, mock_id, 0, "again", 1.0)
     with pytest.raises(MockError, match="has no question 99"):
-        answer(store, mock_id, 98, "x", 1.0)
+        answer(store, LOCAL_USER_ID, mock_id, 98, "x", 1.0)
     with pytest.raises(MockError, match="no mock interview #424242"):
-        load_mock(store, 424242)
-    finish(store, mock_id)
+        load_mock(store, LOCAL_USER_ID, 424242)
+    finish(store, LOCAL_USER_ID, mock_id)
     with pytest.raises(MockError, match="already finished"):
-        answer(store, mock_id, 1, "late", 1.0)
+        answer(store, LOCAL_USER_ID, mock_id, 1, "late", 1.0)
     empty = InterviewPlan("llm", "mid", 15, 1, ())
     with pytest.raises(MockError, match="no questions"):
-        start_mock(store, empty, "en")
+        start_mock(store, LOCAL_USER_ID, empty, "en")
 
 
 def test_question_view_gives_front_ends_what_to_show(store: Store) -> None:
     plan = _plan()
-    state = load_mock(store, start_mock(store, plan, "de", now=T0))
+    state = load_mock(store, LOCAL_USER_ID, start_mock(store, LOCAL_USER_ID, plan, "de", now=T0))
     coding = question_view(state, 0)
     assert coding.kind == "problem" and "```python" in coding.prompt
     assert (coding.number, coding.total, coding.stage_title) == ("1.1", 5, "Programmieren")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mlinterview.store.db import Store
+from mlinterview.store.models import LOCAL_USER_ID
 from mlinterview.store.submissions import recent_submissions
 
 GOOD = (
@@ -100,7 +101,7 @@ def test_solve_judges_stores_and_hides_hidden_data(
     assert "ÄRGER" not in rejected.stdout and "ärger" not in rejected.stdout
     store = Store(sqlite_url)
     try:
-        stored = recent_submissions(store, "find_bigrams")
+        stored = recent_submissions(store, LOCAL_USER_ID, "find_bigrams")
     finally:
         store.close()
     assert [s.verdict for s in stored] == ["Wrong Answer", "Accepted"]

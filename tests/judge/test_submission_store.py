@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from mlinterview.store.db import Store
+from mlinterview.store.models import LOCAL_USER_ID
 from mlinterview.store.submissions import recent_submissions, record_submission
 
 
@@ -15,6 +16,7 @@ def test_record_and_read_back_newest_first(sqlite_url: str) -> None:
         tests = [{"index": 1, "kind": "hidden", "verdict": "Accepted", "seconds": 0.001}]
         first = record_submission(
             store,
+            LOCAL_USER_ID,
             problem_id="can_shift",
             code="a",
             verdict="Wrong Answer",
@@ -24,6 +26,7 @@ def test_record_and_read_back_newest_first(sqlite_url: str) -> None:
         )
         second = record_submission(
             store,
+            LOCAL_USER_ID,
             problem_id="can_shift",
             code="b",
             verdict="Accepted",
@@ -33,6 +36,7 @@ def test_record_and_read_back_newest_first(sqlite_url: str) -> None:
         )
         record_submission(
             store,
+            LOCAL_USER_ID,
             problem_id="find_bigrams",
             code="c",
             verdict="Accepted",
@@ -40,10 +44,10 @@ def test_record_and_read_back_newest_first(sqlite_url: str) -> None:
             seconds=0.3,
             created_at=start + timedelta(minutes=2),
         )
-        mine = recent_submissions(store, "can_shift")
+        mine = recent_submissions(store, LOCAL_USER_ID, "can_shift")
         assert [s.id for s in mine] == [second, first]
         assert mine[0].tests == tests and mine[0].code == "b" and mine[0].verdict == "Accepted"
-        assert [s.problem_id for s in recent_submissions(store, limit=2)] == [
+        assert [s.problem_id for s in recent_submissions(store, LOCAL_USER_ID, limit=2)] == [
             "find_bigrams",
             "can_shift",
         ]

@@ -31,6 +31,7 @@ from mlinterview.judge.runner import Judge
 from mlinterview.judge.verdict import JudgeResult, Verdict
 from mlinterview.judge.zygote import remove_tree
 from mlinterview.store.db import Store
+from mlinterview.store.models import LOCAL_USER_ID
 from mlinterview.store.submissions import recent_submissions
 from mlinterview.workspace import Workspace
 
@@ -108,7 +109,7 @@ def test_forged_reports_never_give_accepted(
     Workspace(sqlite_url).save_submission(result, FORGED_REPORTS[name])
     store = Store(sqlite_url)
     try:
-        (stored,) = recent_submissions(store, "double")
+        (stored,) = recent_submissions(store, LOCAL_USER_ID, "double")
     finally:
         store.close()
     assert stored.verdict == result.verdict.value != "Accepted"
@@ -284,7 +285,7 @@ def test_oversized_replies_are_refused_before_parsing(
     Workspace(sqlite_url).save_submission(result, source)
     store = Store(sqlite_url)
     try:
-        (stored,) = recent_submissions(store, "double")
+        (stored,) = recent_submissions(store, LOCAL_USER_ID, "double")
     finally:
         store.close()
     assert len(json.dumps(stored.tests)) < 20_000

@@ -9,6 +9,7 @@ import pytest
 from mlinterview.content.loader import bundled_bank, select_cards
 from mlinterview.practice.scheduling import PracticeService, parse_rating
 from mlinterview.store.db import Store
+from mlinterview.store.models import LOCAL_USER_ID
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
@@ -18,14 +19,14 @@ def _cards(n: int = 6) -> list:  # type: ignore[type-arg]
 
 
 def test_new_cards_come_in_bank_order_when_nothing_is_due(store: Store) -> None:
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     cards = _cards()
     assert [c.id for c in service.next_cards(cards, now=NOW)] == [c.id for c in cards]
     assert len(service.next_cards(cards, limit=2, now=NOW)) == 2
 
 
 def test_rating_schedules_by_fsrs_and_due_cards_come_first(store: Store) -> None:
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     cards = _cards()
     again = service.record_review(cards[3].id, 1, lang="en", now=NOW)
     easy = service.record_review(cards[4].id, 4, lang="de", now=NOW)
@@ -41,7 +42,7 @@ def test_rating_schedules_by_fsrs_and_due_cards_come_first(store: Store) -> None
 
 
 def test_every_review_is_logged_with_answer_and_score(store: Store) -> None:
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     card = _cards(1)[0]
     service.record_review(card.id, 3, lang="de", answer="Meine Antwort", score=0.7, now=NOW)
     service.record_review(card.id, 2, lang="de", now=NOW + timedelta(days=1))
@@ -54,7 +55,7 @@ def test_every_review_is_logged_with_answer_and_score(store: Store) -> None:
 
 
 def test_invalid_rating_writes_nothing(store: Store) -> None:
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     with pytest.raises(ValueError, match="rating"):
         service.record_review("overfitting", 7, lang="en", now=NOW)
     assert service.review_count() == 0
@@ -62,7 +63,7 @@ def test_invalid_rating_writes_nothing(store: Store) -> None:
 
 
 def test_queued_cards_jump_the_line_until_reviewed(store: Store) -> None:
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     cards = _cards()
     assert service.enqueue([cards[5].id, cards[5].id], "missed in mock", now=NOW) == 1
     assert service.next_cards(cards, now=NOW)[0].id == cards[5].id
@@ -71,7 +72,7 @@ def test_queued_cards_jump_the_line_until_reviewed(store: Store) -> None:
 
 
 def test_stats_per_topic(store: Store) -> None:
-    service = PracticeService(store)
+    service = PracticeService(store, LOCAL_USER_ID)
     bank = list(bundled_bank())
     first = bank[0]
     for day in range(4):  # repeated good reviews build stability

@@ -243,7 +243,15 @@ class MockState:
         return self.finished_at is not None
 
 
-def start_mock(store: Store, plan: InterviewPlan, lang: str, now: datetime | None = None) -> int:
+def start_mock(
+    store: Store,
+    user_id: int,
+    plan: InterviewPlan,
+    lang: str,
+    now: datetime | None = None,
+    *,
+    assignment_id: int | None = None,
+) -> int:
     """Store a new mock interview for ``plan``; returns its id."""
     if lang not in ("en", "de"):
         raise MockError(f"unknown language {lang!r}; use en or de")
@@ -251,6 +259,8 @@ def start_mock(store: Store, plan: InterviewPlan, lang: str, now: datetime | Non
         raise MockError("the plan has no questions")
     return mock_store.insert_mock(
         store,
+        user_id,
+        assignment_id=assignment_id,
         role=plan.role,
         level=plan.level,
         lang=lang,
@@ -261,8 +271,9 @@ def start_mock(store: Store, plan: InterviewPlan, lang: str, now: datetime | Non
     )
 
 
-def load_mock(store: Store, mock_id: int) -> MockState:
-    row = mock_store.get_mock(store, mock_id)
+def load_mock(store: Store, user_id: int, mock_id: int) -> MockState:
+    """The user's mock; MockNotFound for a missing id and for someone else's mock alike."""
+    row = mock_store.get_mock(store, user_id, mock_id)
     if row is None:
         raise MockNotFound(f"no mock interview #{mock_id}; `mlinterview mocks` lists them")
     return MockState(
@@ -278,6 +289,7 @@ def load_mock(store: Store, mock_id: int) -> MockState:
 
 def answer(
     store: Store,
+    user_id: int,
     mock_id: int,
     position: int,
     text: str,
@@ -287,7 +299,7 @@ def answer(
     bank: Bank | None = None,
 ) -> AnswerResult:
     """Grade the answer to question ``position`` and commit it in its own transaction."""
-    state = load_mock(store, mock_id)
+    state = load_mock(store, user_id, mock_id)
     if state.finished:
         raise MockError(f"mock #{mock_id} is already finished")
     if position in state.answers:
@@ -596,16 +608,17 @@ def _numbered(plan: InterviewPlan) -> list[tuple[int, str, StagePlan, PlanItem]]
     return rows
 
 
-def _previous_finished(store: Store, state: MockState) -> MockState | None:
-    """The latest finished mock of the same role that started before this one."""
+def _previous_finished(store: Store, user_id: int, state: MockState) -> MockState | None:
+    """The same person's latest finished mock of the role that started before this one."""
     previous_id = mock_store.previous_finished_id(
-        store, role=state.plan.role, exclude_id=state.id, started_before=state.started_at
+        store, user_id, role=state.plan.role, exclude_id=state.id, started_before=state.started_at
     )
-    return load_mock(store, previous_id) if previous_id is not None else None
+    return load_mock(store, user_id, previous_id) if previous_id is not None else None
 
 
 def finish(
     store: Store,
+    user_id: int,
     mock_id: int,
     now: datetime | None = None,
     *,
@@ -619,16 +632,17 @@ def finish(
     """
     from mlinterview.practice.scheduling import PracticeService
 
-    state = load_mock(store, mock_id)
+    state = load_mock(store, user_id, mock_id)
     finished_at = state.finished_at or now or utcnow()
     state = MockState(
         state.id, state.plan, state.lang, state.started_at, finished_at, state.answers
     )
     report = build_report(
-        state, bank=bank, problems=problems, previous=_previous_finished(store, state)
+        state, bank=bank, problems=problems, previous=_previous_finished(store, user_id, state)
     )
     mock_store.mark_finished(
         store,
+        user_id,
         mock_id,
         finished_at=finished_at,
         score=report.score,
@@ -636,7 +650,7 @@ def finish(
     )
     # Weak and skipped answers go to the front of practice; questions never reached are
     # listed in the report but not queued: nothing was learnt about them.
-    queued = PracticeService(store).enqueue(
+    queued = PracticeService(store, user_id).enqueue(
         [card.card_id for card in report.review if card.reached],
         reason=f"mock #{mock_id}",
         now=finished_at,
@@ -646,14 +660,15 @@ def finish(
 
 def mock_report(
     store: Store,
+    user_id: int,
     mock_id: int,
     *,
     bank: Bank | None = None,
     problems: Mapping[str, ProblemInfo] | None = None,
 ) -> MockReport:
     """The report of a stored mock (finished or not), compared with the one before it."""
-    state = load_mock(store, mock_id)
-    previous = _previous_finished(store, state)
+    state = load_mock(store, user_id, mock_id)
+    previous = _previous_finished(store, user_id, state)
     return build_report(state, bank=bank, problems=problems, previous=previous)
 
 
@@ -683,11 +698,12 @@ class MockSummary:
         return data
 
 
-def list_mocks(store: Store) -> list[MockSummary]:
-    """Every mock, oldest first; finished ones compared with the previous of their role."""
+def list_mocks(store: Store, user_id: int) -> list[MockSummary]:
+    """The user's mocks, oldest first; finished ones compared with the previous of their
+    role."""
     last: dict[str, tuple[int, float]] = {}
     result: list[MockSummary] = []
-    for listing in mock_store.list_mocks(store):
+    for listing in mock_store.list_mocks(store, user_id):
         row = listing.mock
         plan = json.loads(row.plan_json)
         total = sum(len(stage["items"]) for stage in plan["stages"])

@@ -173,16 +173,23 @@ def judge_file(problem_id: str, path: Path, judge: Any | None = None) -> tuple[J
     return result, text
 
 
-def save_result(result: JudgeResult, code: str, store: Store) -> int:
-    """Store the public form of a verdict; returns the submission id."""
-    from mlinterview.store.submissions import record_submission
-
+def public_tests(result: JudgeResult) -> list[dict[str, Any]]:
+    """A verdict's tests as stored: visible ones in full, the hidden ones as one count."""
     public = result.to_dict()
     tests = list(public["tests"])
     if public["hidden"] is not None:  # the hidden tests as one group: a count, no data
         tests.append({"kind": "hidden", **public["hidden"]})
+    return tests
+
+
+def save_result(result: JudgeResult, code: str, store: Store, user_id: int) -> int:
+    """Store the public form of a user's verdict; returns the submission id."""
+    from mlinterview.store.submissions import record_submission
+
+    tests = public_tests(result)
     return record_submission(
         store,
+        user_id,
         problem_id=result.problem,
         code=code,
         verdict=result.verdict.value,

@@ -105,7 +105,7 @@ def build_dashboard(
     per_day = dict(list(per_year.items())[-days:])
     from mlinterview.store import practice as practice_store
 
-    progress = practice_store.coding_and_mock_progress(service.store)
+    progress = practice_store.coding_and_mock_progress(service.store, service.user_id)
     topics = service.stats(pool, now=moment)
     return Dashboard(
         problems_solved=progress.problems_solved,

@@ -77,18 +77,19 @@ class TopicStats:
 
 
 class PracticeService:
-    """Scheduling and review history for one store."""
+    """Scheduling and review history of one person in one store."""
 
-    def __init__(self, store: Store, scheduler: Scheduler | None = None) -> None:
+    def __init__(self, store: Store, user_id: int, scheduler: Scheduler | None = None) -> None:
         self.store = store
+        self.user_id = user_id
         self.scheduler = scheduler or make_scheduler()
 
     # -- choosing cards -------------------------------------------------------------
     def states(self) -> dict[str, StoredCardState]:
-        return practice_store.card_states(self.store)
+        return practice_store.card_states(self.store, self.user_id)
 
     def queued(self) -> list[str]:
-        return practice_store.queued_card_ids(self.store)
+        return practice_store.queued_card_ids(self.store, self.user_id)
 
     def next_cards(
         self,
@@ -152,6 +153,7 @@ class PracticeService:
 
         review_id = practice_store.save_review(
             self.store,
+            self.user_id,
             card_id,
             rating,
             schedule,
@@ -178,7 +180,7 @@ class PracticeService:
     def undo_last(self) -> str | None:
         """Take back the latest rating (the card's state is replayed from the rest of its
         reviews); returns the card's id, or None when nothing was rated yet."""
-        last = practice_store.last_review(self.store)
+        last = practice_store.last_review(self.store, self.user_id)
         if last is None:
             return None
 
@@ -194,20 +196,22 @@ class PracticeService:
                 card.to_json(), card.due, int(card.state), card.stability
             )
 
-        practice_store.undo_review(self.store, last.id, replay)
+        practice_store.undo_review(self.store, self.user_id, last.id, replay)
         return last.card_id
 
     def enqueue(self, card_ids: Iterable[str], reason: str, now: datetime | None = None) -> int:
         """Put cards at the front of the next practice session (idempotent)."""
-        return practice_store.enqueue_cards(self.store, card_ids, reason, now or utcnow())
+        return practice_store.enqueue_cards(
+            self.store, self.user_id, card_ids, reason, now or utcnow()
+        )
 
     # -- reporting ------------------------------------------------------------------
     def data_version(self) -> tuple[int, ...]:
         """Changes whenever a review or a queued card is written (by any process)."""
-        return practice_store.data_version(self.store)
+        return practice_store.data_version(self.store, self.user_id)
 
     def review_count(self, card_id: str | None = None) -> int:
-        return practice_store.review_count(self.store, card_id)
+        return practice_store.review_count(self.store, self.user_id, card_id)
 
     def reviews_per_day(self, days: int = 30, now: datetime | None = None) -> dict[str, int]:
         moment = now or utcnow()
@@ -216,7 +220,7 @@ class PracticeService:
             (start + timedelta(days=offset)).isoformat(): 0 for offset in range(days)
         }
         since = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
-        for reviewed_at in practice_store.review_times_since(self.store, since):
+        for reviewed_at in practice_store.review_times_since(self.store, self.user_id, since):
             day = reviewed_at.date().isoformat()
             if day in counts:
                 counts[day] += 1

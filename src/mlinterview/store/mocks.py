@@ -33,6 +33,7 @@ class StoredMockAnswer:
 @dataclass(frozen=True)
 class StoredMock:
     id: int
+    user_id: int
     role: str
     level: str
     lang: str
@@ -48,6 +49,7 @@ class StoredMock:
 def _mock(row: MockInterview, answers: tuple[StoredMockAnswer, ...] = ()) -> StoredMock:
     return StoredMock(
         id=row.id,
+        user_id=row.user_id,
         role=row.role,
         level=row.level,
         lang=row.lang,
@@ -63,6 +65,7 @@ def _mock(row: MockInterview, answers: tuple[StoredMockAnswer, ...] = ()) -> Sto
 
 def insert_mock(
     store: Store,
+    user_id: int,
     *,
     role: str,
     level: str,
@@ -71,9 +74,12 @@ def insert_mock(
     seed: int,
     plan_json: str,
     started_at: datetime,
+    assignment_id: int | None = None,
 ) -> int:
     with store.transaction() as session:
         row = MockInterview(
+            user_id=user_id,
+            assignment_id=assignment_id,
             role=role,
             level=level,
             lang=lang,
@@ -87,10 +93,18 @@ def insert_mock(
         return int(row.id)
 
 
-def get_mock(store: Store, mock_id: int) -> StoredMock | None:
+def mock_owner(store: Store, mock_id: int) -> int | None:
+    """Whose mock this is (None: no such mock); the core decides who may read it."""
+    with store.transaction() as session:
+        owner = session.scalar(select(MockInterview.user_id).where(MockInterview.id == mock_id))
+    return int(owner) if owner is not None else None
+
+
+def get_mock(store: Store, user_id: int, mock_id: int) -> StoredMock | None:
+    """The user's mock with its answers; None when there is none or it is someone else's."""
     with store.transaction() as session:
         row = session.get(MockInterview, mock_id)
-        if row is None:
+        if row is None or row.user_id != user_id:
             return None
         answers = tuple(
             StoredMockAnswer(
@@ -139,13 +153,14 @@ def insert_answer(
 
 
 def previous_finished_id(
-    store: Store, *, role: str, exclude_id: int, started_before: datetime
+    store: Store, user_id: int, *, role: str, exclude_id: int, started_before: datetime
 ) -> int | None:
     """The latest finished mock of ``role`` that started no later than ``started_before``."""
     with store.transaction() as session:
         found = session.scalar(
             select(MockInterview.id)
             .where(
+                MockInterview.user_id == user_id,
                 MockInterview.role == role,
                 MockInterview.finished_at.is_not(None),
                 MockInterview.id != exclude_id,
@@ -158,11 +173,17 @@ def previous_finished_id(
 
 
 def mark_finished(
-    store: Store, mock_id: int, *, finished_at: datetime, score: float, stage_scores_json: str
+    store: Store,
+    user_id: int,
+    mock_id: int,
+    *,
+    finished_at: datetime,
+    score: float,
+    stage_scores_json: str,
 ) -> None:
     with store.transaction() as session:
         row = session.get(MockInterview, mock_id)
-        if row is None:
+        if row is None or row.user_id != user_id:
             raise LookupError(f"no mock interview #{mock_id}")
         row.finished_at = finished_at
         row.score = score
@@ -176,16 +197,21 @@ class MockListing:
     stage_scores_json: str | None
 
 
-def list_mocks(store: Store) -> list[MockListing]:
-    """Every mock, oldest first, with its number of answers."""
+def list_mocks(store: Store, user_id: int) -> list[MockListing]:
+    """The user's mocks, oldest first, with their number of answers."""
     with store.transaction() as session:
         rows = list(
             session.scalars(
-                select(MockInterview).order_by(MockInterview.started_at, MockInterview.id)
+                select(MockInterview)
+                .where(MockInterview.user_id == user_id)
+                .order_by(MockInterview.started_at, MockInterview.id)
             )
         )
         counts: dict[int, int] = {}
-        for (mock_id,) in session.execute(select(MockAnswer.mock_id)):
+        answered = (
+            select(MockAnswer.mock_id).join(MockInterview).where(MockInterview.user_id == user_id)
+        )
+        for (mock_id,) in session.execute(answered):
             counts[mock_id] = counts.get(mock_id, 0) + 1
         return [
             MockListing(_mock(row), counts.get(row.id, 0), row.stage_scores_json) for row in rows

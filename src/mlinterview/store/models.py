@@ -23,11 +23,125 @@ class Base(DeclarativeBase):
     pass
 
 
+# The single local user: owner of every row in local mode, and of a database's existing
+# data when it moves into team mode (the first admin takes this account over).
+LOCAL_USER_ID = 1
+
+ROLES = ("candidate", "coach", "admin")
+
+
+def owner_column() -> Mapped[int]:
+    """The person a row belongs to; every per-person table has one (scoping is in the store)."""
+    return mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+
+class User(Base):
+    """An account. The local user has no password: it cannot log in until an admin sets one."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(Text, nullable=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Bumped by a password change or logout-everywhere: older session cookies stop working.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginAttempt(Base):
+    """Failed logins per name and address, for rate limiting across server processes."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class ServerSetting(Base):
+    """Server-wide values (the session-signing secret), shared by every server process."""
+
+    __tablename__ = "server_settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Cohort(Base):
+    """A course or hiring round: candidates and the coaches who follow them."""
+
+    __tablename__ = "cohorts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CohortMember(Base):
+    """One person in a cohort, as ``candidate`` or ``coach``."""
+
+    __tablename__ = "cohort_members"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class Assignment(Base):
+    """Work a coach sets a cohort: a kit, a mock, cards or problems, with a due date."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # kit, mock, cards, problems
+    title: Mapped[str] = mapped_column(String(200))
+    payload_json: Mapped[str] = mapped_column(Text)  # ids, or role/level/minutes/seed
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Comment(Base):
+    """A coach's note on a candidate's answer; shown at the candidate's next practice of it."""
+
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    card_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    review_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reviews.id", ondelete="SET NULL"), nullable=True
+    )
+    mock_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mock_interviews.id", ondelete="CASCADE"), nullable=True
+    )
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), nullable=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 class CardState(Base):
     """The scheduler's memory of one card; ``fsrs_card`` is the fsrs Card as JSON."""
 
     __tablename__ = "card_states"
 
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     card_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     fsrs_card: Mapped[str] = mapped_column(Text)
     due: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
@@ -43,6 +157,7 @@ class Review(Base):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = owner_column()
     card_id: Mapped[str] = mapped_column(String(80), index=True)
     rating: Mapped[int] = mapped_column(Integer)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
@@ -54,11 +169,18 @@ class Review(Base):
 
 
 class Submission(Base):
-    """A coding submission and the judge's verdict on it."""
+    """A coding submission and the judge's verdict on it.
+
+    In team mode a submission is stored ``queued`` before a worker judges it; the verdict,
+    tests and seconds are filled in when it is ``done`` (local mode stores it done)."""
 
     __tablename__ = "submissions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = owner_column()
+    state: Mapped[str] = mapped_column(String(10), default="done", index=True)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     problem_id: Mapped[str] = mapped_column(String(80), index=True)
     code: Mapped[str] = mapped_column(Text)
     verdict: Mapped[str] = mapped_column(String(40))
@@ -71,9 +193,12 @@ class HintUse(Base):
     """A hint revealed for a problem; a solve after the first one counts apart."""
 
     __tablename__ = "hint_uses"
-    __table_args__ = (UniqueConstraint("problem_id", "hint_index"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "problem_id", "hint_index", name="uq_hint_uses_user"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = owner_column()
     problem_id: Mapped[str] = mapped_column(String(80), index=True)
     hint_index: Mapped[int] = mapped_column(Integer)  # 0-based, revealed in order
     revealed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -84,6 +209,9 @@ class Setting(Base):
 
     __tablename__ = "settings"
 
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
@@ -93,6 +221,9 @@ class QueuedCard(Base):
 
     __tablename__ = "practice_queue"
 
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     card_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     reason: Mapped[str] = mapped_column(String(200))
     queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -104,6 +235,11 @@ class MockInterview(Base):
     __tablename__ = "mock_interviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = owner_column()
+    # Set when the mock was started from a coach's assignment.
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignments.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     role: Mapped[str] = mapped_column(String(40), index=True)
     level: Mapped[str] = mapped_column(String(10))
     lang: Mapped[str] = mapped_column(String(2))
@@ -139,4 +275,4 @@ class MockAnswer(Base):
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-Index("ix_reviews_card_time", Review.card_id, Review.reviewed_at)
+Index("ix_reviews_user_card_time", Review.user_id, Review.card_id, Review.reviewed_at)

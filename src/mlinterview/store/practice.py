@@ -1,5 +1,8 @@
 """The practice tables as plain data: card states, the review log and the front queue.
 
+Every function takes the user whose rows it reads or writes: scoping lives here, under
+the core, so no adapter can forget it.
+
 The scheduler (``practice.scheduling``) decides; this module only reads and writes, one
 transaction per unit of work, so a review is stored the moment it is rated.
 """
@@ -41,24 +44,27 @@ class Scheduled:
     stability: float | None
 
 
-def card_states(store: Store) -> dict[str, StoredCardState]:
+def card_states(store: Store, user_id: int) -> dict[str, StoredCardState]:
     with store.transaction() as session:
         return {
             row.card_id: StoredCardState(
                 row.card_id, row.fsrs_card, aware(row.due), row.state, row.stability, row.reps or 0
             )
-            for row in session.scalars(select(CardState))
+            for row in session.scalars(select(CardState).where(CardState.user_id == user_id))
         }
 
 
-def queued_card_ids(store: Store) -> list[str]:
+def queued_card_ids(store: Store, user_id: int) -> list[str]:
     with store.transaction() as session:
-        rows = session.scalars(select(QueuedCard).order_by(QueuedCard.queued_at))
+        rows = session.scalars(
+            select(QueuedCard).where(QueuedCard.user_id == user_id).order_by(QueuedCard.queued_at)
+        )
         return [row.card_id for row in rows]
 
 
 def save_review(
     store: Store,
+    user_id: int,
     card_id: str,
     rating: int,
     schedule: Callable[[str | None], Scheduled],
@@ -73,10 +79,10 @@ def save_review(
     """Lock the card's state, let ``schedule`` compute the new one, log the review; one
     transaction. Returns the review's id."""
     with store.transaction() as session:
-        state = session.get(CardState, card_id, with_for_update=True)
+        state = session.get(CardState, (user_id, card_id), with_for_update=True)
         scheduled = schedule(state.fsrs_card if state is not None else None)
         if state is None:
-            state = CardState(card_id=card_id, reps=0)
+            state = CardState(user_id=user_id, card_id=card_id, reps=0)
             session.add(state)
         state.fsrs_card = scheduled.fsrs_card
         state.due = scheduled.due
@@ -85,6 +91,7 @@ def save_review(
         state.last_review = moment
         state.reps = (state.reps or 0) + 1
         review = Review(
+            user_id=user_id,
             card_id=card_id,
             rating=rating,
             reviewed_at=moment,
@@ -95,34 +102,47 @@ def save_review(
             origin=origin,
         )
         session.add(review)
-        session.execute(delete(QueuedCard).where(QueuedCard.card_id == card_id))
+        session.execute(
+            delete(QueuedCard).where(QueuedCard.user_id == user_id, QueuedCard.card_id == card_id)
+        )
         session.flush()
         return int(review.id)
 
 
-def enqueue_cards(store: Store, card_ids: Iterable[str], reason: str, moment: datetime) -> int:
+def enqueue_cards(
+    store: Store, user_id: int, card_ids: Iterable[str], reason: str, moment: datetime
+) -> int:
     """Put cards at the front of practice (idempotent); returns how many were added."""
     added = 0
     with store.transaction() as session:
         for card_id in dict.fromkeys(card_ids):
-            if session.get(QueuedCard, card_id) is None:
-                session.add(QueuedCard(card_id=card_id, reason=reason[:200], queued_at=moment))
+            if session.get(QueuedCard, (user_id, card_id)) is None:
+                session.add(
+                    QueuedCard(
+                        user_id=user_id, card_id=card_id, reason=reason[:200], queued_at=moment
+                    )
+                )
                 added += 1
     return added
 
 
-def data_version(store: Store) -> tuple[int, ...]:
-    """Changes whenever a review, a queued card, a submission or a mock answer is written
-    (by any process)."""
+def data_version(store: Store, user_id: int) -> tuple[int, ...]:
+    """Changes whenever one of the user's reviews, queued cards, submissions or mock answers
+    is written (by any process)."""
     with store.engine.connect() as connection:
         row = connection.execute(
             text(
-                "SELECT (SELECT coalesce(max(id), 0) FROM reviews),"
-                " (SELECT count(*) FROM reviews), (SELECT count(*) FROM practice_queue),"
-                " (SELECT coalesce(max(id), 0) FROM submissions),"
-                " (SELECT coalesce(max(id), 0) FROM mock_answers),"
-                " (SELECT count(*) FROM mock_interviews WHERE finished_at IS NOT NULL)"
-            )
+                "SELECT (SELECT coalesce(max(id), 0) FROM reviews WHERE user_id = :u),"
+                " (SELECT count(*) FROM reviews WHERE user_id = :u),"
+                " (SELECT count(*) FROM practice_queue WHERE user_id = :u),"
+                " (SELECT coalesce(max(id), 0) FROM submissions WHERE user_id = :u),"
+                " (SELECT count(*) FROM submissions WHERE user_id = :u AND state = 'done'),"
+                " (SELECT coalesce(max(a.id), 0) FROM mock_answers a"
+                "   JOIN mock_interviews m ON m.id = a.mock_id WHERE m.user_id = :u),"
+                " (SELECT count(*) FROM mock_interviews"
+                "   WHERE user_id = :u AND finished_at IS NOT NULL)"
+            ),
+            {"u": user_id},
         ).one()
     return tuple(int(value) for value in row)
 
@@ -135,18 +155,24 @@ class Progress:
     last_mock_score: float | None
 
 
-def coding_and_mock_progress(store: Store) -> Progress:
+def coding_and_mock_progress(store: Store, user_id: int) -> Progress:
     """Distinct problems accepted and attempted; finished mocks and the latest one's score."""
     from mlinterview.store.models import MockInterview, Submission
 
     with store.transaction() as session:
         solved = session.scalar(
             select(func.count(func.distinct(Submission.problem_id))).where(
-                Submission.verdict == "Accepted"
+                Submission.user_id == user_id, Submission.verdict == "Accepted"
             )
         )
-        attempted = session.scalar(select(func.count(func.distinct(Submission.problem_id))))
-        finished = select(MockInterview).where(MockInterview.finished_at.is_not(None))
+        attempted = session.scalar(
+            select(func.count(func.distinct(Submission.problem_id))).where(
+                Submission.user_id == user_id, Submission.state == "done"
+            )
+        )
+        finished = select(MockInterview).where(
+            MockInterview.user_id == user_id, MockInterview.finished_at.is_not(None)
+        )
         count = session.scalar(select(func.count()).select_from(finished.subquery()))
         latest = session.scalars(
             finished.order_by(MockInterview.finished_at.desc(), MockInterview.id.desc()).limit(1)
@@ -156,17 +182,19 @@ def coding_and_mock_progress(store: Store) -> Progress:
         )
 
 
-def review_count(store: Store, card_id: str | None = None) -> int:
+def review_count(store: Store, user_id: int, card_id: str | None = None) -> int:
     with store.transaction() as session:
-        query = select(func.count(Review.id))
+        query = select(func.count(Review.id)).where(Review.user_id == user_id)
         if card_id is not None:
             query = query.where(Review.card_id == card_id)
         return int(session.scalar(query) or 0)
 
 
-def review_times_since(store: Store, since: datetime) -> list[datetime]:
+def review_times_since(store: Store, user_id: int, since: datetime) -> list[datetime]:
     with store.transaction() as session:
-        rows = session.execute(select(Review.reviewed_at).where(Review.reviewed_at >= since))
+        rows = session.execute(
+            select(Review.reviewed_at).where(Review.user_id == user_id, Review.reviewed_at >= since)
+        )
         return [aware(reviewed_at) for (reviewed_at,) in rows]
 
 
@@ -178,28 +206,37 @@ class StoredReview:
     reviewed_at: datetime
 
 
-def last_review(store: Store) -> StoredReview | None:
+def last_review(store: Store, user_id: int) -> StoredReview | None:
     with store.transaction() as session:
-        row = session.scalars(select(Review).order_by(Review.id.desc()).limit(1)).first()
+        row = session.scalars(
+            select(Review).where(Review.user_id == user_id).order_by(Review.id.desc()).limit(1)
+        ).first()
         if row is None:
             return None
         return StoredReview(row.id, row.card_id, row.rating, aware(row.reviewed_at))
 
 
-def reviews_of(store: Store, card_id: str) -> list[StoredReview]:
+def reviews_of(store: Store, user_id: int, card_id: str) -> list[StoredReview]:
     with store.transaction() as session:
-        rows = session.scalars(select(Review).where(Review.card_id == card_id).order_by(Review.id))
+        rows = session.scalars(
+            select(Review)
+            .where(Review.user_id == user_id, Review.card_id == card_id)
+            .order_by(Review.id)
+        )
         return [StoredReview(r.id, r.card_id, r.rating, aware(r.reviewed_at)) for r in rows]
 
 
 def undo_review(
-    store: Store, review_id: int, replay: Callable[[list[StoredReview]], Scheduled | None]
+    store: Store,
+    user_id: int,
+    review_id: int,
+    replay: Callable[[list[StoredReview]], Scheduled | None],
 ) -> None:
     """Delete one review and set its card's state to what the remaining reviews give
     (``replay`` runs the scheduler over them; None: the card was never reviewed)."""
     with store.transaction() as session:
         review = session.get(Review, review_id)
-        if review is None:
+        if review is None or review.user_id != user_id:
             return
         card_id = review.card_id
         session.delete(review)
@@ -207,17 +244,19 @@ def undo_review(
         rest = [
             StoredReview(r.id, r.card_id, r.rating, aware(r.reviewed_at))
             for r in session.scalars(
-                select(Review).where(Review.card_id == card_id).order_by(Review.id)
+                select(Review)
+                .where(Review.user_id == user_id, Review.card_id == card_id)
+                .order_by(Review.id)
             )
         ]
-        state = session.get(CardState, card_id, with_for_update=True)
+        state = session.get(CardState, (user_id, card_id), with_for_update=True)
         scheduled = replay(rest)
         if scheduled is None:
             if state is not None:
                 session.delete(state)
             return
         if state is None:
-            state = CardState(card_id=card_id, reps=0)
+            state = CardState(user_id=user_id, card_id=card_id, reps=0)
             session.add(state)
         state.fsrs_card = scheduled.fsrs_card
         state.due = scheduled.due

@@ -1,4 +1,4 @@
-"""Small key-value preferences (interface language, ...) kept in the database."""
+"""Small per-user preferences (interface language, ...) kept in the database."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ from mlinterview.store.db import Store
 from mlinterview.store.models import Setting
 
 
-def get_setting(store: Store, key: str, default: str) -> str:
+def get_setting(store: Store, user_id: int, key: str, default: str) -> str:
     with store.transaction() as session:
-        row = session.get(Setting, key)
+        row = session.get(Setting, (user_id, key))
         return row.value if row is not None else default
 
 
-def set_setting(store: Store, key: str, value: str) -> None:
+def set_setting(store: Store, user_id: int, key: str, value: str) -> None:
     with store.transaction() as session:
-        row = session.get(Setting, key)
+        row = session.get(Setting, (user_id, key))
         if row is None:
-            session.add(Setting(key=key, value=value))
+            session.add(Setting(user_id=user_id, key=key, value=value))
         else:
             row.value = value
