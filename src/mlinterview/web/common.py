@@ -33,12 +33,32 @@ class CsrfError(Exception):
     """A POST without a matching token."""
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking: the local user in local mode, the logged-in account in team mode."""
+
+    id: int
+    name: str
+    role: str  # candidate, coach or admin
+
+    @property
+    def is_coach(self) -> bool:
+        return self.role in ("coach", "admin")
+
+
+LOCAL_VIEWER = Viewer(1, "local", "admin")
+
+
 @dataclass
 class WebContext:
-    """The app's Workspace plus the page fragments cached per language (single local user)."""
+    """One person's Workspace plus the page fragments cached per language.
+
+    Local mode has one, for the local user; team mode one per logged-in account, each
+    over ``ws.for_user``: pages read ``context(request).ws`` and never scope by hand."""
 
     ws: Workspace
     language: str = "en"
+    viewer: Viewer = LOCAL_VIEWER
     _dashboard_html: tuple[Dashboard, str, Markup] | None = None
     _card_html: dict[tuple[str, str], Markup] = field(default_factory=dict)
 
