@@ -104,7 +104,7 @@ class Workspace:
         judge: Judge | None = None,
         user_id: int | None = None,
     ) -> None:
-        from mlinterview.store.models import LOCAL_USER_ID
+        from mlinterview.store import LOCAL_USER_ID
 
         self.user_id = LOCAL_USER_ID if user_id is None else user_id
         self._store_arg = store

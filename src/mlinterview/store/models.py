@@ -18,14 +18,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from mlinterview.store import LOCAL_USER_ID as LOCAL_USER_ID  # re-exported
+
 
 class Base(DeclarativeBase):
     pass
 
 
-# The single local user: owner of every row in local mode, and of a database's existing
-# data when it moves into team mode (the first admin takes this account over).
-LOCAL_USER_ID = 1
 
 ROLES = ("candidate", "coach", "admin")
 
