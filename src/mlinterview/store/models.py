@@ -25,7 +25,6 @@ class Base(DeclarativeBase):
     pass
 
 
-
 ROLES = ("candidate", "coach", "admin")
 
 
