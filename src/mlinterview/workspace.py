@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from mlinterview.practice.session import PracticeResult
     from mlinterview.store.db import Store
     from mlinterview.store.submissions import StoredSubmission
+    from mlinterview.team.accounts import Accounts
 
 
 class CardNotFound(LookupError):
@@ -114,6 +115,7 @@ class Workspace:
         self._judge = judge
         self._practice: PracticeService | None = None
         self._dashboard: DashboardCache | None = None
+        self._accounts: Accounts | None = None
 
     # -- parts, created on first use ------------------------------------------------------
     @property
@@ -553,6 +555,16 @@ class Workspace:
         from mlinterview.judge.service import save_result
 
         return save_result(result, code.replace("\x00", "\ufffd"), self.store, self.user_id)
+
+    # -- team: accounts --------------------------------------------------------------------
+    @property
+    def accounts(self) -> Accounts:
+        """Users, passwords, login limits and sessions (team mode; server-wide, not per user)."""
+        if self._accounts is None:
+            from mlinterview.team.accounts import Accounts
+
+            self._accounts = Accounts(self.store)
+        return self._accounts
 
     # -- settings --------------------------------------------------------------------------
     def language(self, default: str = "en") -> str:
