@@ -74,6 +74,9 @@ class BatchRecordError(ValueError):
     """One line of a batch cannot be graded; the message names the line and the fix."""
 
 
+LOCAL_USER_ID = 1  # == mlinterview.store.models.LOCAL_USER_ID (tests/team checks it)
+
+
 def random_seed() -> int:
     """The seed of a mock or kit nobody chose one for; it is recorded, so it can be replayed."""
     return random.SystemRandom().randrange(1, 10**6)
@@ -105,8 +108,8 @@ class Workspace:
         judge: Judge | None = None,
         user_id: int | None = None,
     ) -> None:
-        from mlinterview.store.models import LOCAL_USER_ID
-
+        # The local user is id 1 (store.models.LOCAL_USER_ID); not imported from there,
+        # which would load SQLAlchemy for commands that never open the database.
         self.user_id = LOCAL_USER_ID if user_id is None else user_id
         self._store_arg = store
         self._store: Store | None = store if not isinstance(store, str | None) else None

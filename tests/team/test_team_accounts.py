@@ -209,3 +209,9 @@ def test_the_first_admin_takes_over_the_local_users_data(store: Store) -> None:
     assert theirs.practice.review_count() == 0 and theirs.mocks() == []
     assert [a.name for a in accounts.list()] == ["boss", "alice"]
     assert accounts.authenticate("boss", ADMIN_PW, "10.0.0.7").id == LOCAL_USER_ID
+
+
+def test_the_workspace_and_the_store_agree_on_the_local_user() -> None:
+    from mlinterview import workspace
+
+    assert workspace.LOCAL_USER_ID == LOCAL_USER_ID
