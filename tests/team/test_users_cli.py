@@ -101,3 +101,70 @@ def test_the_users_commands_import_nothing_heavy_until_used() -> None:
     )
     assert "add" in done.stdout and "set-role" in done.stdout
     assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+def _read_until(fd: int, marker: bytes, timeout: float = 60) -> bytes:
+    import os
+    import select
+    import time
+
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            raise AssertionError(f"waited for {marker!r}, got {seen!r}")
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
+def test_on_a_terminal_the_password_is_asked_twice_without_echo(
+    cli_env: dict[str, str], database_url: str
+) -> None:
+    """A real pseudo-terminal: the prompt hides what is typed, and a mistyped repeat
+    adds nobody."""
+    import os
+    import pty
+
+    def add(first: str, second: str) -> tuple[bytes, int]:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the command on the terminal
+            os.execve(
+                sys.executable,
+                [
+                    sys.executable,
+                    "-m",
+                    "mlinterview.cli",
+                    "users",
+                    "add",
+                    "boss",
+                    "--role",
+                    "admin",
+                ],
+                cli_env,
+            )
+        shown = _read_until(fd, b"Password")
+        os.write(fd, first.encode() + b"\n")
+        shown += _read_until(fd, b"Repeat")
+        os.write(fd, second.encode() + b"\n")
+        shown += _read_until(fd, b"\n\n", timeout=60)  # read to the end
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+        return shown, os.waitstatus_to_exitcode(status)
+
+    shown, code = add("typed-secret-1", "typed-secret-2")
+    assert code == 1 and b"the two passwords differ" in shown
+    assert b"typed-secret" not in shown
+    shown, code = add("typed-secret-1", "typed-secret-1")
+    assert code == 0 and b"added boss as admin" in shown and b"typed-secret" not in shown
+    store = Store(database_url)
+    try:
+        assert Accounts(store).authenticate("boss", "typed-secret-1", "127.0.0.1").id == 1
+    finally:
+        store.close()

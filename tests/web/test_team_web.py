@@ -139,7 +139,16 @@ def test_api_login_logout_me_and_progress(team_app: FastAPI) -> None:
     assert client.post("/api/login", json={"user": "alice", "password": "x" * 10}).status_code == (
         401
     )
-    assert client.post("/api/login", json={"user": "alice"}).status_code == 422
+    missing = client.post("/api/login", json={"user": "alice"})
+    assert missing.status_code == 422 and missing.json() == {"detail": "password: Field required"}
+    as_text = client.post(  # a cross-site form can send text/plain, never JSON
+        "/api/login",
+        content=f'{{"user": "alice", "password": "{ALICE_PW}"}}',
+        headers={"content-type": "text/plain"},
+    )
+    assert as_text.status_code == 422 and SESSION_COOKIE not in as_text.headers.get(
+        "set-cookie", ""
+    )
     csrf = api_login(client, "alice", ALICE_PW)
     me = client.get("/api/me").json()
     assert me["name"] == "alice" and me["role"] == "candidate"

@@ -111,10 +111,7 @@ def create_app(
     async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
         """A form value of the wrong kind gets a page in the user's language, not JSON."""
         if _is_api(request):
-            return JSONResponse(
-                {"detail": "; ".join(f"{f}: {why}" for f, why in _invalid_fields(exc))},
-                status_code=422,
-            )
+            return JSONResponse({"detail": _api_invalid(exc)}, status_code=422)
         if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
             return render(request, "error.html", status_code=404, kind="not_found", detail="")
         return render(
@@ -145,6 +142,15 @@ def create_app(
 def _is_api(request: Request) -> bool:
     path = request.url.path
     return path == "/api" or path.startswith("/api/")
+
+
+def _api_invalid(exc: RequestValidationError) -> str:
+    """One line naming each bad field of a JSON body and what is wrong with it."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)[:500]
 
 
 def _api_detail(exc: StarletteHTTPException) -> str:
