@@ -201,6 +201,16 @@ def test_each_person_has_their_own_language_and_header(team_app: FastAPI) -> Non
     bob_home = bob.get("/").text
     assert '<html lang="en">' in bob_home and "Logged in as bob" in bob_home
     assert "alice" not in bob_home
+    # Both read the same question in their own language; the rendered bank text (not
+    # per person) is cached once for everyone.
+    assert '<html lang="de">' in alice.get("/questions/overfitting").text
+    assert '<html lang="en">' in bob.get("/questions/overfitting").text
+    contexts = list(team_app.state.team._contexts.values())
+    assert len(contexts) == 2 and contexts[0]._card_html is contexts[1]._card_html
+    assert {key[1] for key in contexts[0]._card_html} == {"de", "en"}
+    # Logged in, the login page sends you on.
+    again = alice.get("/login?next=/questions", follow_redirects=False)
+    assert again.status_code == 303 and again.headers["location"] == "/questions"
 
 
 def test_logout_ends_the_session_even_if_the_cookie_is_replayed(team_app: FastAPI) -> None:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -54,6 +55,7 @@ class TeamState:
         self.ws = ws
         self.accounts: Accounts = ws.accounts
         self._contexts: OrderedDict[int, WebContext] = OrderedDict()
+        self._card_html: dict[tuple[str, str], Markup] = {}
         self._lock = threading.Lock()
 
     def context_for(self, session: Session) -> WebContext:
@@ -62,7 +64,10 @@ class TeamState:
         with self._lock:
             ctx = self._contexts.get(account.id)
             if ctx is None:
-                ctx = WebContext(self.ws.for_user(account.id), viewer=viewer)
+                # Question pages are bank content: one rendered copy for everyone.
+                ctx = WebContext(
+                    self.ws.for_user(account.id), viewer=viewer, _card_html=self._card_html
+                )
                 self._contexts[account.id] = ctx
                 while len(self._contexts) > MAX_CONTEXTS:
                     self._contexts.popitem(last=False)
@@ -159,6 +164,8 @@ def safe_next(target: str) -> str:
 # -- pages ------------------------------------------------------------------------------------
 @router.get("/login")
 def login_page(request: Request, next: str = "/") -> Response:
+    if (request.scope.get("state") or {}).get("session") is not None:  # already logged in
+        return RedirectResponse(safe_next(next), status_code=303)
     return render(request, "login.html", next=safe_next(next), error=None, name="")
 
 
