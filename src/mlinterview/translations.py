@@ -597,6 +597,8 @@ WEB: dict[str, dict[str, str]] = {
         "repeat_password": "Repeat the new password",
         "password_changed": "Password changed. Your other sessions have ended.",
         "passwords_differ": "The two new passwords differ.",
+        "current_password_wrong": "The current password is wrong.",
+        "new_password_rejected": "The new password must have 10 to 1024 characters.",
     },
     "de": {
         "app": "mlinterview",
@@ -747,5 +749,7 @@ WEB: dict[str, dict[str, str]] = {
         "repeat_password": "Neues Passwort wiederholen",
         "password_changed": "Passwort geändert. Deine anderen Sitzungen wurden beendet.",
         "passwords_differ": "Die beiden neuen Passwörter unterscheiden sich.",
+        "current_password_wrong": "Das aktuelle Passwort ist falsch.",
+        "new_password_rejected": "Das neue Passwort muss 10 bis 1024 Zeichen haben.",
     },
 }

@@ -242,7 +242,12 @@ def test_password_change_keeps_this_browser_and_ends_the_others(team_app: FastAP
         "/account/password",
         data={"csrf_token": token, "current": "wrong-wrong", "new": "n" * 12, "repeat": "n" * 12},
     )
-    assert wrong.status_code == 400 and "current password is wrong" in wrong.text
+    assert wrong.status_code == 400 and "The current password is wrong." in wrong.text
+    short = here.post(
+        "/account/password",
+        data={"csrf_token": token, "current": ALICE_PW, "new": "short", "repeat": "short"},
+    )
+    assert short.status_code == 400 and "must have 10 to 1024 characters" in short.text
     done = here.post(
         "/account/password",
         data={"csrf_token": token, "current": ALICE_PW, "new": "n" * 12, "repeat": "n" * 12},

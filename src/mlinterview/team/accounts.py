@@ -60,6 +60,14 @@ class UserNotFound(AccountError, LookupError):
     """No account with that name."""
 
 
+class PasswordRejected(AccountError):
+    """A new password that breaks the rules (too short or too long)."""
+
+
+class WrongPassword(AccountError):
+    """The current password given for a change is not the account's."""
+
+
 class LoginFailed(Exception):
     """Wrong name or password, or a disabled account (the message never says which)."""
 
@@ -133,9 +141,9 @@ def check_role(role: str) -> str:
 
 def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"the password is too short: use at least {MIN_PASSWORD} characters")
+        raise PasswordRejected(f"the password is too short: use at least {MIN_PASSWORD} characters")
     if len(password) > MAX_PASSWORD:
-        raise AccountError(f"the password is too long: use at most {MAX_PASSWORD} characters")
+        raise PasswordRejected(f"the password is too long: use at most {MAX_PASSWORD} characters")
     return password
 
 
@@ -240,7 +248,7 @@ class Accounts:
         try:
             hasher().verify(found.password_hash, current)
         except VerificationError:
-            raise AccountError("the current password is wrong") from None
+            raise WrongPassword("the current password is wrong") from None
         changed = rows.update_user(
             self.store, user_id, password_hash=hasher().hash(new), bump_epoch=True
         )

@@ -23,11 +23,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mlinterview.team.accounts import (
     SESSION_MAX_AGE,
     Account,
-    AccountError,
     Accounts,
     LoginFailed,
+    PasswordRejected,
     Session,
     TooManyAttempts,
+    WrongPassword,
 )
 from mlinterview.web.common import Viewer, WebContext, context, render, verify_csrf
 from mlinterview.workspace import Workspace
@@ -95,6 +96,10 @@ class TeamSessions:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        path = scope["path"]
+        if path.startswith(PUBLIC_PREFIXES) or path == "/favicon.ico":
+            await self.app(scope, receive, send)  # static files: no session, no query
+            return
         request = Request(scope)
         token = request.cookies.get(SESSION_COOKIE)
         session = await run_in_threadpool(self.team.session_of, token) if token else None
@@ -103,7 +108,6 @@ class TeamSessions:
             state["session"] = session
             state["ctx"] = self.team.context_for(session)
             state["csrf"] = self.team.accounts.csrf_token(session)
-        path = scope["path"]
         if session is None and not is_public(path):
             response: Response
             if path == "/api" or path.startswith("/api/"):
@@ -230,8 +234,9 @@ def password_submit(
         return render(request, "password.html", status_code=400, error="differ", changed=False)
     try:
         account = accounts.change_password(session.account.id, current, new)
-    except AccountError as exc:
-        return render(request, "password.html", status_code=400, error=str(exc), changed=False)
+    except (WrongPassword, PasswordRejected) as exc:
+        error = "current_wrong" if isinstance(exc, WrongPassword) else "rejected"
+        return render(request, "password.html", status_code=400, error=error, changed=False)
     except LoginFailed:
         return RedirectResponse("/login", status_code=303)
     # Every older session ended; this browser gets a new one, with its new CSRF token.
