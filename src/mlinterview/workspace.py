@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from mlinterview.practice.session import PracticeResult
     from mlinterview.store.db import Store
     from mlinterview.store.submissions import StoredSubmission
+    from mlinterview.team.accounts import Accounts
 
 
 class CardNotFound(LookupError):
@@ -71,6 +72,9 @@ class CardNotFound(LookupError):
 
 class BatchRecordError(ValueError):
     """One line of a batch cannot be graded; the message names the line and the fix."""
+
+
+from mlinterview.store import LOCAL_USER_ID  # noqa: E402 - a light package, no SQLAlchemy
 
 
 def random_seed() -> int:
@@ -104,8 +108,6 @@ class Workspace:
         judge: Judge | None = None,
         user_id: int | None = None,
     ) -> None:
-        from mlinterview.store import LOCAL_USER_ID
-
         self.user_id = LOCAL_USER_ID if user_id is None else user_id
         self._store_arg = store
         self._store: Store | None = store if not isinstance(store, str | None) else None
@@ -114,6 +116,7 @@ class Workspace:
         self._judge = judge
         self._practice: PracticeService | None = None
         self._dashboard: DashboardCache | None = None
+        self._accounts: Accounts | None = None
 
     # -- parts, created on first use ------------------------------------------------------
     @property
@@ -553,6 +556,16 @@ class Workspace:
         from mlinterview.judge.service import save_result
 
         return save_result(result, code.replace("\x00", "\ufffd"), self.store, self.user_id)
+
+    # -- team: accounts --------------------------------------------------------------------
+    @property
+    def accounts(self) -> Accounts:
+        """Users, passwords, login limits and sessions (team mode; server-wide, not per user)."""
+        if self._accounts is None:
+            from mlinterview.team.accounts import Accounts
+
+            self._accounts = Accounts(self.store)
+        return self._accounts
 
     # -- settings --------------------------------------------------------------------------
     def language(self, default: str = "en") -> str:

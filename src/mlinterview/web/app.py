@@ -1,14 +1,16 @@
-"""The local web app: FastAPI routes that call the core and render Jinja2 templates.
+"""The web app: FastAPI routes that call the core and render Jinja2 templates.
 
-Single user, no login, loopback by default. Every POST carries a CSRF token (double-submit
-cookie), request bodies are capped, and unknown ids get a 404 page.
+Local mode: single user, no login, loopback by default. Team mode (``serve --team``):
+accounts, sessions and the JSON API (web/team.py, web/api.py). Every POST carries a CSRF
+token (double-submit cookie; bound to the session in team mode), request bodies are
+capped, and unknown ids get a 404 page.
 """
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -16,7 +18,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mlinterview.content.loader import Bank
 from mlinterview.store.db import Store
 from mlinterview.web import labs_pages, mock_pages, pages, problems_pages
-from mlinterview.web.common import HERE, MAX_BODY_BYTES, CsrfError, WebContext, render
+from mlinterview.web.common import (
+    HERE,
+    MAX_BODY_BYTES,
+    CsrfError,
+    NotLoggedIn,
+    WebContext,
+    render,
+)
 from mlinterview.workspace import Workspace
 
 
@@ -44,18 +53,42 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
-def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
+def create_app(
+    store: Store | None = None, bank: Bank | None = None, *, team: bool = False
+) -> FastAPI:
+    """The web app. Local mode (default): one person, no login, ``LOCAL_VIEWER``.
+
+    ``team=True``: accounts and sessions (web/team.py) in front of every route but the
+    login page, static files and the OpenAPI page (on only here), one context per
+    person, and the JSON API (web/api.py)."""
     from mlinterview.store.db import open_store
 
     ws = Workspace(store or open_store(), bank=bank)
-    app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.ctx = WebContext(ws, language=ws.language())
+    docs = (
+        {"docs_url": "/docs", "openapi_url": "/openapi.json"}
+        if team
+        else {"docs_url": None, "openapi_url": None}
+    )
+    app = FastAPI(title="mlinterview", redoc_url=None, **docs)
     app.add_middleware(BodyLimit)
+    if team:
+        from mlinterview.web import api
+        from mlinterview.web import team as team_web
+
+        state = team_web.TeamState(ws)
+        app.state.team = state
+        app.state.ctx = None  # no shared context: each request gets its person's
+        app.add_middleware(team_web.TeamSessions, team=state)
+        app.include_router(team_web.router)
+        app.include_router(api.router)
+    else:
+        app.state.team = None
+        app.state.ctx = WebContext(ws, language=ws.language())
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.include_router(pages.router)
-    app.include_router(labs_pages.router)
-    app.include_router(problems_pages.router)
-    app.include_router(mock_pages.router)
+    app.include_router(pages.router, include_in_schema=False)
+    app.include_router(labs_pages.router, include_in_schema=False)
+    app.include_router(problems_pages.router, include_in_schema=False)
+    app.include_router(mock_pages.router, include_in_schema=False)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -63,6 +96,8 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _is_api(request):
+            return JSONResponse({"detail": _api_detail(exc)}, status_code=exc.status_code)
         kind = "not_found" if exc.status_code == 404 else "bad_request"
         return render(
             request,
@@ -75,6 +110,8 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
         """A form value of the wrong kind gets a page in the user's language, not JSON."""
+        if _is_api(request):
+            return JSONResponse({"detail": _api_invalid(exc)}, status_code=422)
         if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
             return render(request, "error.html", status_code=404, kind="not_found", detail="")
         return render(
@@ -88,9 +125,38 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
 
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:
+        if _is_api(request):
+            return JSONResponse(
+                {"detail": "missing or wrong X-CSRF-Token header (POST /api/login returns it)"},
+                status_code=403,
+            )
         return render(request, "error.html", status_code=403, kind="csrf")
 
+    @app.exception_handler(NotLoggedIn)
+    async def not_logged_in(request: Request, exc: NotLoggedIn) -> Response:
+        return JSONResponse({"detail": "not logged in"}, status_code=401)
+
     return app
+
+
+def _is_api(request: Request) -> bool:
+    path = request.url.path
+    return path == "/api" or path.startswith("/api/")
+
+
+def _api_invalid(exc: RequestValidationError) -> str:
+    """One line naming each bad field of a JSON body and what is wrong with it."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)[:500]
+
+
+def _api_detail(exc: StarletteHTTPException) -> str:
+    if exc.status_code == 404:
+        return "not found"
+    return str(exc.detail)
 
 
 def _invalid_fields(exc: RequestValidationError) -> list[tuple[str, str]]:

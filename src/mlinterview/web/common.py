@@ -164,29 +164,104 @@ def apply_language_switch(ctx: WebContext, lang: str) -> None:
         ctx.set_lang(lang)
 
 
-def context(request: Request) -> WebContext:
-    ctx: WebContext = request.app.state.ctx
+CSRF_HEADER = "x-csrf-token"
+
+
+class NotLoggedIn(Exception):
+    """Team mode: a request reached a route without a session (the middleware lets only
+    public routes through, so this means a public route asked for a person's context)."""
+
+
+def _found_context(request: Request) -> WebContext | None:
+    """The person's context: set per request in team mode, the app's one in local mode."""
+    state = request.scope.get("state") or {}
+    ctx: WebContext | None = state.get("ctx") or getattr(request.app.state, "ctx", None)
     return ctx
 
 
+def context(request: Request) -> WebContext:
+    ctx = _found_context(request)
+    if ctx is None:
+        raise NotLoggedIn
+    return ctx
+
+
+def page_language(request: Request) -> str:
+    """The language a page is shown in: the person's setting; before login (team mode)
+    ``?lang=``, then the browser's Accept-Language."""
+    ctx = _found_context(request)
+    if ctx is not None:
+        return ctx.lang()
+    asked = request.query_params.get("lang", "")
+    if asked in ("en", "de"):
+        return asked
+    accept = request.headers.get("accept-language", "").lower()
+    return "de" if accept.startswith("de") else "en"
+
+
+def session_csrf(request: Request) -> str | None:
+    """Team mode: the CSRF token bound to this request's session (None without one)."""
+    state = request.scope.get("state") or {}
+    token = state.get("csrf")
+    return token if isinstance(token, str) else None
+
+
+def viewer_of(request: Request) -> Viewer | None:
+    """Who is logged in (team mode), None otherwise: the header shows name and logout."""
+    state = request.scope.get("state") or {}
+    ctx = state.get("ctx")
+    return ctx.viewer if isinstance(ctx, WebContext) else None
+
+
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-    ctx = context(request)
-    lang = ctx.lang()
-    token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    lang = page_language(request)
+    bound = session_csrf(request)
+    cookie = request.cookies.get(CSRF_COOKIE)
+    token = bound or cookie or secrets.token_urlsafe(32)
     response = templates.TemplateResponse(
         request,
         template,
-        {"lang": lang, "t": translator(lang), "csrf_token": token, **values},
+        {
+            "lang": lang,
+            "t": translator(lang),
+            "csrf_token": token,
+            "team": bool(getattr(request.app.state, "team", None)),
+            "viewer": viewer_of(request),
+            **values,
+        },
         status_code=status_code,
     )
-    if request.cookies.get(CSRF_COOKIE) != token:
-        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+    if bound is None and cookie != token:
+        response.set_cookie(
+            CSRF_COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
     return response
 
 
 async def verify_csrf(request: Request) -> None:
+    """A POST must carry the page's CSRF token. With a team session the token is bound to
+    that session (a token from another session fails), sent as the form field or the
+    ``X-CSRF-Token`` header; without one it is the double-submit cookie (local mode, the
+    login form)."""
+    bound = session_csrf(request)
+    if bound is not None:
+        sent: object = request.headers.get(CSRF_HEADER)
+        if sent is None and _is_form(request):
+            sent = (await request.form()).get(CSRF_FIELD)
+        if not isinstance(sent, str) or not secrets.compare_digest(sent, bound):
+            raise CsrfError
+        return
     form = await request.form()
     sent = form.get(CSRF_FIELD)
     cookie = request.cookies.get(CSRF_COOKIE)
     if not cookie or not isinstance(sent, str) or not secrets.compare_digest(sent, cookie):
         raise CsrfError
+
+
+def _is_form(request: Request) -> bool:
+    kind = request.headers.get("content-type", "")
+    return kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
