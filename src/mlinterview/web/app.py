@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mlinterview.content.loader import Bank
 from mlinterview.store.db import Store
-from mlinterview.web import labs_pages, mock_pages, pages, problems_pages
+from mlinterview.web import jobs_api, labs_pages, mock_pages, pages, problems_pages
 from mlinterview.web.common import HERE, MAX_BODY_BYTES, CsrfError, WebContext, render
 from mlinterview.workspace import Workspace
 
@@ -44,18 +44,28 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
-def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
+def create_app(
+    store: Store | None = None, bank: Bank | None = None, *, team: bool = False
+) -> FastAPI:
+    """The web app; ``team=True`` judges submissions on workers (MLINTERVIEW_BROKER_URL
+    must be set: BrokerNotConfigured says so in one line, before anything listens)."""
     from mlinterview.store.db import open_store
 
+    if team:
+        from mlinterview.team.jobs import broker_url
+
+        broker_url()
     ws = Workspace(store or open_store(), bank=bank)
     app = FastAPI(title="mlinterview", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.ctx = WebContext(ws, language=ws.language())
+    app.state.team = team
     app.add_middleware(BodyLimit)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(labs_pages.router)
     app.include_router(problems_pages.router)
     app.include_router(mock_pages.router)
+    app.include_router(jobs_api.router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -63,6 +73,9 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/"):  # API clients get JSON, not a page
+            detail = "not found" if exc.status_code == 404 else str(exc.detail)
+            return JSONResponse({"error": detail}, status_code=exc.status_code)
         kind = "not_found" if exc.status_code == 404 else "bad_request"
         return render(
             request,
@@ -74,8 +87,15 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
-        """A form value of the wrong kind gets a page in the user's language, not JSON."""
-        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+        """A form value of the wrong kind gets a page in the user's language, not JSON
+        (an API request gets JSON naming the fields)."""
+        in_path = any(error.get("loc", ("",))[0] == "path" for error in exc.errors())
+        if request.url.path.startswith("/api/"):
+            if in_path:
+                return JSONResponse({"error": "not found"}, status_code=404)
+            fields = ", ".join(f"{field}: {why}" for field, why in _invalid_fields(exc))
+            return JSONResponse({"error": f"invalid request ({fields})"}, status_code=422)
+        if in_path:
             return render(request, "error.html", status_code=404, kind="not_found", detail="")
         return render(
             request,
