@@ -567,6 +567,33 @@ class Workspace:
             self._accounts = Accounts(self.store)
         return self._accounts
 
+    # -- team: judge jobs ------------------------------------------------------------------
+    def submit_for_judging(self, problem_id: str, source: str | bytes) -> int:
+        """Queue code for a judge worker (team mode); returns the submission's id at once.
+
+        The row is stored ``queued`` for this user and only its id goes to the broker.
+        Code over the judge's size cap is not queued: it is stored done with the local
+        judge's Compile Error (the same bound and message), and its text is not kept.
+        BrokerNotConfigured / BrokerUnavailable say what to fix."""
+        from mlinterview.judge import protocol
+        from mlinterview.judge.service import save_result, too_large
+        from mlinterview.team.jobs import broker_url, enqueue
+
+        broker_url()  # no broker: the one-line error before anything is stored
+        problem = self.problem(problem_id)
+        data = source.encode("utf-8") if isinstance(source, str) else source
+        if len(data) > protocol.MAX_SOURCE_BYTES:
+            return save_result(too_large(problem, len(data), ()), "", self.store, self.user_id)
+        text = data.decode("utf-8", "replace").replace("\x00", "\ufffd")
+        return enqueue(self.store, self.user_id, problem.id, text)
+
+    def submission(self, submission_id: int) -> StoredSubmission:
+        """One of this user's submissions in any state (queued, running, done);
+        SubmissionNotFound (a LookupError) for an unknown id or another user's."""
+        from mlinterview.store.jobs import load_submission
+
+        return load_submission(self.store, self.user_id, submission_id)
+
     # -- settings --------------------------------------------------------------------------
     def language(self, default: str = "en") -> str:
         from mlinterview.store.settings import get_setting

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "problems",
     "grading",
     "users",
+    "worker",
 )
 
 for _name in COMMAND_MODULES:

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mlinterview.content.loader import Bank
 from mlinterview.store.db import Store
-from mlinterview.web import labs_pages, mock_pages, pages, problems_pages
+from mlinterview.web import jobs_api, labs_pages, mock_pages, pages, problems_pages
 from mlinterview.web.common import (
     HERE,
     MAX_BODY_BYTES,
@@ -63,6 +63,10 @@ def create_app(
     person, and the JSON API (web/api.py)."""
     from mlinterview.store.db import open_store
 
+    if team:
+        from mlinterview.team.jobs import broker_url
+
+        broker_url()
     ws = Workspace(store or open_store(), bank=bank)
     docs = (
         {"docs_url": "/docs", "openapi_url": "/openapi.json"}
@@ -89,6 +93,7 @@ def create_app(
     app.include_router(labs_pages.router, include_in_schema=False)
     app.include_router(problems_pages.router, include_in_schema=False)
     app.include_router(mock_pages.router, include_in_schema=False)
+    app.include_router(jobs_api.router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:

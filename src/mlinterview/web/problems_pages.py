@@ -15,6 +15,7 @@ from mlinterview.web.common import apply_language_switch, context, render, verif
 
 if TYPE_CHECKING:
     from mlinterview.judge.problems import Problem
+    from mlinterview.workspace import Workspace
 
 router = APIRouter()
 Csrf = Annotated[None, Depends(verify_csrf)]
@@ -25,6 +26,20 @@ def _problem_or_404(request: Request, problem_id: str) -> Problem:
         return context(request).ws.problem(problem_id)
     except LookupError:
         raise HTTPException(404) from None
+
+
+def team_mode(request: Request) -> bool:
+    """Team mode judges full submissions on workers (``create_app(team=True)``)."""
+    return bool(getattr(request.app.state, "team", False))
+
+
+def _enqueue_or_400(ws: Workspace, problem_id: str, code: str) -> int:
+    from mlinterview.team.jobs import BrokerNotConfigured, BrokerUnavailable
+
+    try:
+        return ws.submit_for_judging(problem_id, code)
+    except (BrokerNotConfigured, BrokerUnavailable) as exc:
+        raise HTTPException(503, str(exc)) from None
 
 
 @router.get("/problems")
@@ -72,6 +87,8 @@ def problem(request: Request, problem_id: str) -> Response:
         code=starter_code(found, lang),
         result=None,
         mode=None,
+        pending=None,
+        team=team_mode(request),
         examples=ws.problem_examples(found.id),
         needs=ws.problem_libraries(found.id),
         history=ws.submissions(found.id),
@@ -94,9 +111,14 @@ def submit(
     apply_language_switch(context(request), switch_lang)
     ws = context(request).ws
     lang = context(request).lang()
+    pending = None
     if mode == "hint":  # reveal the next hint; the code in the editor comes back as it was
         hints = ws.hints(found.id, lang, reveal=True)
         result = None
+    elif mode == "submit" and team_mode(request):  # a worker judges it; the page polls
+        hints = ws.hints(found.id, lang)
+        result = None
+        pending = _enqueue_or_400(ws, found.id, code)
     else:
         hints = ws.hints(found.id, lang)
         result = ws.judge_submission(found.id, code, visible_only=mode == "run")
@@ -107,6 +129,8 @@ def submit(
         code=code,
         result=result,
         mode=mode,
+        pending=pending,
+        team=team_mode(request),
         repost={"code": code},
         examples=ws.problem_examples(found.id),
         needs=ws.problem_libraries(found.id),
