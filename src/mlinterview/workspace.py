@@ -674,6 +674,12 @@ class Workspace:
     def mock_comments(self, mock_id: int) -> list[StoredComment]:
         return self.coaching.mock_comments(mock_id)
 
+    def owns_mock(self, mock_id: int) -> bool:
+        """Whether the mock is this user's own (a coach reading a report is not its owner)."""
+        from mlinterview.store.mocks import mock_owner
+
+        return mock_owner(self.store, mock_id) == self.user_id
+
     # -- settings --------------------------------------------------------------------------
     def language(self, default: str = "en") -> str:
         from mlinterview.store.settings import get_setting

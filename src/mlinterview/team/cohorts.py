@@ -305,7 +305,10 @@ class Coaching:
         text = name.strip()
         if not text or len(text) > MAX_NAME:
             raise CoachingError(f"a cohort name has 1 to {MAX_NAME} characters")
-        return db.create_cohort(self.store, text, utcnow())
+        try:
+            return db.create_cohort(self.store, text, utcnow())
+        except db.DuplicateName as exc:
+            raise CoachingError(f"{exc}; choose another name") from None
 
     def set_member(self, cohort_id: int, user_name: str, role: str) -> None:
         """Add a user to a cohort as candidate or coach (or change their role in it)."""

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mlinterview.content.loader import Bank
 from mlinterview.store.db import Store
-from mlinterview.web import labs_pages, mock_pages, pages, problems_pages
+from mlinterview.web import coach_pages, labs_pages, mock_pages, pages, problems_pages
 from mlinterview.web.common import HERE, MAX_BODY_BYTES, CsrfError, WebContext, render
 from mlinterview.workspace import Workspace
 
@@ -56,6 +56,7 @@ def create_app(store: Store | None = None, bank: Bank | None = None) -> FastAPI:
     app.include_router(labs_pages.router)
     app.include_router(problems_pages.router)
     app.include_router(mock_pages.router)
+    app.include_router(coach_pages.router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:

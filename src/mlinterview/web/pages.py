@@ -58,6 +58,7 @@ def practice(
         request,
         "practice.html",
         card=card,
+        comments=ctx.ws.take_card_comments(card.id) if card else [],
         topic=topic or "",
         role=role or "",
         topics=list(Topic),
