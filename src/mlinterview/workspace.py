@@ -582,6 +582,16 @@ class Workspace:
             )
         return self._coaching
 
+    def as_user(self, name: str) -> Workspace:
+        """The same parts acting for the user of that name (the CLI's ``--as-user``)."""
+        from mlinterview.store.cohorts import user_by_name
+        from mlinterview.team.cohorts import NotVisible
+
+        user = user_by_name(self.store, name.strip()[:80])
+        if user is None or user.disabled:
+            raise NotVisible(f"no user named {name!r}; `mlinterview users list` shows them")
+        return self.for_user(user.id)
+
     def can_see(self, other_id: int) -> bool:
         """Whether this user may see ``other_id``'s data (self, admin, coach of a cohort)."""
         from mlinterview.team.cohorts import can_see

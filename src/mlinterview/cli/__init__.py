@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "problems",
     "grading",
+    "cohorts",
 )
 
 for _name in COMMAND_MODULES:
