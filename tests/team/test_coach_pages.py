@@ -200,3 +200,52 @@ def test_pages_as_a_coach_and_as_a_candidate(site: Site) -> None:
     assert post(client, f"/cohorts/{a}/assignments", kind="cards", ids=CARD).status_code == 404
     assert client.get("/assignments").status_code == 200
     assert site.alice != LOCAL_USER_ID
+
+
+def test_the_coaching_flow_through_the_pages(site: Site) -> None:
+    """Coach assigns a mock; the candidate starts it from their assignments, answers and ends
+    it; the coach reads the report and comments; the candidate reads the comment on the
+    report and the assignment shows done. Then the same for a card comment at practice."""
+    store, client = site.store, site.client
+    admin = Workspace(store)
+    a = admin.create_cohort("A")
+    admin.set_cohort_member(a, "coach", "coach")
+    admin.set_cohort_member(a, "alice", "candidate")
+
+    site.act_as(site.coach, "coach", "coach")
+    made = post(client, f"/cohorts/{a}/assignments", kind="mock", role="nlp", minutes="15")
+    assert made.status_code == 303
+    assignment = int(made.headers["location"].split("assigned=")[1])
+
+    site.act_as(site.alice, "alice", "candidate")
+    listed = client.get("/assignments").text
+    assert f'data-assignment="{assignment}" data-status="open"' in listed
+    assert f'data-start="{assignment}"' in listed
+    started = post(client, f"/assignments/{assignment}/start")
+    mock_url = started.headers["location"]
+    mock_id = int(mock_url.rsplit("/", 1)[1])
+    question = client.get(mock_url)
+    position = re.search(r'name="position" value="(\d+)"', question.text)
+    assert position, question.text[:500]
+    answered = post(
+        client,
+        f"/mock/{mock_id}/answer",
+        position=position.group(1),
+        text="Tokenisation splits text into subword units; BPE merges frequent pairs.",
+    )
+    assert answered.status_code == 303
+    assert post(client, f"/mock/{mock_id}/finish").status_code == 303
+    assert f'data-assignment="{assignment}" data-status="done"' in client.get("/assignments").text
+
+    site.act_as(site.coach, "coach", "coach")
+    overview = client.get(f"/candidates/{site.alice}").text
+    assert f'data-assignment="{assignment}" data-status="done"' in overview
+    assert f'href="/mock/{mock_id}/report"' in overview
+    report = client.get(f"/mock/{mock_id}/report")
+    assert report.status_code == 200 and 'id="mock-comment-form"' in report.text
+    sent = post(client, f"/mock/{mock_id}/comments", body="Explain why subwords help with OOV.")
+    assert sent.status_code == 303
+
+    site.act_as(site.alice, "alice", "candidate")
+    own = client.get(f"/mock/{mock_id}/report").text
+    assert "Explain why subwords help with OOV." in own and "coach" in own
