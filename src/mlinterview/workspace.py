@@ -623,6 +623,11 @@ class Workspace:
     def my_assignments(self) -> list[AssignmentStatus]:
         return self.coaching.my_assignments()
 
+    def open_assignments(self) -> list[AssignmentStatus]:
+        """The assignments still to do (open or overdue), overdue first."""
+        found = [a for a in self.my_assignments() if a.status in ("open", "overdue")]
+        return sorted(found, key=lambda a: a.status != "overdue")
+
     def start_assigned_mock(self, assignment_id: int, lang: str | None = None) -> MockState:
         """Start (or continue) the mock a coach assigned; it carries the assignment's id,
         which is what marks the assignment done once the mock is finished."""

@@ -218,6 +218,7 @@ def test_the_coaching_flow_through_the_pages(site: Site) -> None:
     assignment = int(made.headers["location"].split("assigned=")[1])
 
     site.act_as(site.alice, "alice", "candidate")
+    assert f'data-assignment="{assignment}"' in client.get("/").text  # on her dashboard
     listed = client.get("/assignments").text
     assert f'data-assignment="{assignment}" data-status="open"' in listed
     assert f'data-start="{assignment}"' in listed
@@ -236,6 +237,7 @@ def test_the_coaching_flow_through_the_pages(site: Site) -> None:
     assert answered.status_code == 303
     assert post(client, f"/mock/{mock_id}/finish").status_code == 303
     assert f'data-assignment="{assignment}" data-status="done"' in client.get("/assignments").text
+    assert f'data-assignment="{assignment}"' not in client.get("/").text  # done: off the list
 
     site.act_as(site.coach, "coach", "coach")
     overview = client.get(f"/candidates/{site.alice}").text
