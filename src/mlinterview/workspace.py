@@ -61,9 +61,18 @@ if TYPE_CHECKING:
     from mlinterview.practice.hints import HintResult
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
     from mlinterview.practice.session import PracticeResult
+    from mlinterview.store.cohorts import StoredComment, StoredMember
     from mlinterview.store.db import Store
     from mlinterview.store.submissions import StoredSubmission
     from mlinterview.team.accounts import Accounts
+    from mlinterview.team.cohorts import (
+        AssignmentStatus,
+        CandidateAnswers,
+        CandidateOverview,
+        Coaching,
+        CohortDashboard,
+        CohortView,
+    )
 
 
 class CardNotFound(LookupError):
@@ -117,6 +126,7 @@ class Workspace:
         self._practice: PracticeService | None = None
         self._dashboard: DashboardCache | None = None
         self._accounts: Accounts | None = None
+        self._coaching: Coaching | None = None
 
     # -- parts, created on first use ------------------------------------------------------
     @property
@@ -411,10 +421,15 @@ class Workspace:
         return report
 
     def mock_report(self, mock_id: int) -> MockReport:
-        """The report of a stored mock, finished or not; reads only."""
-        from mlinterview.interviews.mock import mock_report
+        """The report of a stored mock, finished or not; reads only. A coach who may see the
+        owner (``can_see``) reads it too; anyone else gets MockNotFound, as for no mock."""
+        from mlinterview.interviews.mock import MockNotFound, mock_report
+        from mlinterview.store.mocks import mock_owner
 
-        return mock_report(self.store, self.user_id, mock_id)
+        owner = mock_owner(self.store, mock_id)
+        if owner is None or not self.can_see(owner):
+            raise MockNotFound(f"no mock interview #{mock_id}; `mlinterview mocks` lists them")
+        return mock_report(self.store, owner, mock_id)
 
     def mocks(self) -> list[MockSummary]:
         from mlinterview.interviews.mock import list_mocks
@@ -593,6 +608,132 @@ class Workspace:
         from mlinterview.store.jobs import load_submission
 
         return load_submission(self.store, self.user_id, submission_id)
+
+    # -- team: cohorts --------------------------------------------------------------------
+    # Cohorts, assignments, the cohort dashboard and coach comments (team/cohorts.py decides
+    # who sees what: NotVisible, a LookupError, for anything this user may not see).
+    @property
+    def coaching(self) -> Coaching:
+        if self._coaching is None:
+            from mlinterview.team.cohorts import Coaching
+
+            self._coaching = Coaching(
+                self.store, self.bank, self.user_id, lambda: [p.id for p in self.problems()]
+            )
+        return self._coaching
+
+    def as_user(self, name: str) -> Workspace:
+        """The same parts acting for the user of that name (the CLI's ``--as-user``)."""
+        from mlinterview.store.cohorts import user_by_name
+        from mlinterview.team.cohorts import NotVisible
+
+        user = user_by_name(self.store, name.strip()[:80])
+        if user is None or user.disabled:
+            raise NotVisible(f"no user named {name!r}; `mlinterview users list` shows them")
+        return self.for_user(user.id)
+
+    def can_see(self, other_id: int) -> bool:
+        """Whether this user may see ``other_id``'s data (self, admin, coach of a cohort)."""
+        from mlinterview.team.cohorts import can_see
+
+        return can_see(self.store, self.user_id, other_id)
+
+    def create_cohort(self, name: str) -> int:
+        return self.coaching.create_cohort(name)
+
+    def cohort_id(self, name_or_id: str | int) -> int:
+        return self.coaching.cohort_id(name_or_id)
+
+    def set_cohort_member(self, cohort_id: int, user_name: str, role: str) -> None:
+        self.coaching.set_member(cohort_id, user_name, role)
+
+    def remove_cohort_member(self, cohort_id: int, user_name: str) -> bool:
+        return self.coaching.remove_member(cohort_id, user_name)
+
+    def cohorts(self) -> list[CohortView]:
+        return self.coaching.my_cohorts()
+
+    def cohort_members(self, cohort_id: int) -> list[StoredMember]:
+        return self.coaching.members(cohort_id)
+
+    def assign(self, cohort_id: int, kind: str, **options: Any) -> int:
+        """Set a cohort a kit, a mock, cards or problems (see ``Coaching.assign``)."""
+        return self.coaching.assign(cohort_id, kind, **options)
+
+    def my_assignments(self) -> list[AssignmentStatus]:
+        return self.coaching.my_assignments()
+
+    def open_assignments(self) -> list[AssignmentStatus]:
+        """The assignments still to do (open or overdue), overdue first."""
+        found = [a for a in self.my_assignments() if a.status in ("open", "overdue")]
+        return sorted(found, key=lambda a: a.status != "overdue")
+
+    def start_assigned_mock(self, assignment_id: int, lang: str | None = None) -> MockState:
+        """Start (or continue) the mock a coach assigned; it carries the assignment's id,
+        which is what marks the assignment done once the mock is finished."""
+        from mlinterview.interviews.mock import load_mock, start_mock
+        from mlinterview.interviews.plan import plan_interview
+
+        item, open_mock = self.coaching.assigned_mock(assignment_id)
+        if open_mock is not None:
+            return load_mock(self.store, self.user_id, open_mock)
+        p = item.payload
+        plan = plan_interview(p["role"], int(p["minutes"]), int(p["seed"]), p["level"])
+        chosen = check_lang(lang) if lang else self.language()
+        mock_id = start_mock(self.store, self.user_id, plan, chosen, assignment_id=item.id)
+        return load_mock(self.store, self.user_id, mock_id)
+
+    def assignment_kit(
+        self, assignment_id: int, *, fmt: str = "html", lang: str | None = None
+    ) -> bytes:
+        """The interviewer kit of a kit or mock assignment, for a member of its cohort."""
+        from mlinterview.team.cohorts import NotVisible
+
+        item = self.coaching.assignment(assignment_id)
+        if item.kind not in ("kit", "mock"):
+            raise NotVisible(f"assignment #{assignment_id} has no kit")
+        p = item.payload
+        data, _ = self.kit(
+            p["role"],
+            level=p["level"],
+            minutes=int(p["minutes"]),
+            seed=int(p["seed"]),
+            lang=lang or self.language(),
+            fmt=fmt,
+        )
+        return data
+
+    def cohort_dashboard(self, cohort_id: int) -> CohortDashboard:
+        return self.coaching.dashboard(cohort_id)
+
+    def candidate_overview(self, user_id: int) -> CandidateOverview:
+        from mlinterview.interviews.mock import list_mocks
+
+        return self.coaching.candidate(user_id, lambda uid: list_mocks(self.store, uid))
+
+    def candidate_answers(self, user_id: int, card_id: str) -> CandidateAnswers:
+        return self.coaching.candidate_answers(user_id, card_id)
+
+    def comment_on_card(
+        self, candidate_id: int, card_id: str, body: str, review_id: int | None = None
+    ) -> int:
+        return self.coaching.comment_on_card(candidate_id, card_id, body, review_id)
+
+    def comment_on_mock(self, mock_id: int, body: str) -> int:
+        return self.coaching.comment_on_mock(mock_id, body)
+
+    def take_card_comments(self, card_id: str) -> list[StoredComment]:
+        """Unseen coach comments on this card, marked seen (shown once, at practice)."""
+        return self.coaching.take_card_comments(card_id)
+
+    def mock_comments(self, mock_id: int) -> list[StoredComment]:
+        return self.coaching.mock_comments(mock_id)
+
+    def owns_mock(self, mock_id: int) -> bool:
+        """Whether the mock is this user's own (a coach reading a report is not its owner)."""
+        from mlinterview.store.mocks import mock_owner
+
+        return mock_owner(self.store, mock_id) == self.user_id
 
     # -- settings --------------------------------------------------------------------------
     def language(self, default: str = "en") -> str:

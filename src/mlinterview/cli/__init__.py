@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grading",
     "users",
     "worker",
+    "cohorts",
 )
 
 for _name in COMMAND_MODULES:

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mlinterview.content.loader import Bank
 from mlinterview.store.db import Store
-from mlinterview.web import jobs_api, labs_pages, mock_pages, pages, problems_pages
+from mlinterview.web import coach_pages, jobs_api, labs_pages, mock_pages, pages, problems_pages
 from mlinterview.web.common import (
     HERE,
     MAX_BODY_BYTES,
@@ -93,6 +93,7 @@ def create_app(
     app.include_router(labs_pages.router, include_in_schema=False)
     app.include_router(problems_pages.router, include_in_schema=False)
     app.include_router(mock_pages.router, include_in_schema=False)
+    app.include_router(coach_pages.router, include_in_schema=False)
     app.include_router(jobs_api.router)
 
     @app.get("/favicon.ico", include_in_schema=False)

@@ -125,6 +125,20 @@ def mock_report_page(request: Request, mock_id: int) -> Response:
 
     from mlinterview.interviews.mock import report_html
 
-    state = _state_or_404(request, mock_id)
-    body = Markup(report_html(context(request).ws.mock_report(mock_id), body_only=True))
-    return render(request, "mock_report.html", mock_id=mock_id, body=body, finished=state.finished)
+    ctx = context(request)
+    try:  # the owner's, or a candidate's for a coach who may see them (decided in the core)
+        report = ctx.ws.mock_report(mock_id)
+        comments = ctx.ws.mock_comments(mock_id)  # the owner's reading marks them seen
+    except LookupError:
+        raise HTTPException(404) from None
+    mine = ctx.ws.owns_mock(mock_id)
+    return render(
+        request,
+        "mock_report.html",
+        mock_id=mock_id,
+        body=Markup(report_html(report, body_only=True)),
+        finished=report.finished_at is not None,
+        mine=mine,
+        comments=comments,
+        can_comment=getattr(request.app.state, "team", False) and ctx.viewer.is_coach and not mine,
+    )

@@ -25,7 +25,9 @@ def _card_or_404(request: Request, card_id: str) -> Card:
 async def dashboard(request: Request) -> Response:
     ctx = context(request)
     board = ctx.ws.dashboard()
-    return render(request, "dashboard.html", body=ctx.dashboard_body(board))
+    # team mode: the candidate's open assignments on top (local mode has no cohorts)
+    todo = ctx.ws.open_assignments() if getattr(request.app.state, "team", False) else []
+    return render(request, "dashboard.html", body=ctx.dashboard_body(board), todo=todo)
 
 
 @router.post("/lang")
@@ -58,6 +60,7 @@ def practice(
         request,
         "practice.html",
         card=card,
+        comments=ctx.ws.take_card_comments(card.id) if card else [],
         topic=topic or "",
         role=role or "",
         topics=list(Topic),
