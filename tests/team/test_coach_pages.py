@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
@@ -18,7 +18,6 @@ from fastapi.testclient import TestClient
 from mlinterview.store.db import Store
 from mlinterview.store.models import LOCAL_USER_ID, User
 from mlinterview.web.app import create_app
-from mlinterview.web.common import Viewer, WebContext
 from mlinterview.workspace import Workspace
 
 CARD = "overfitting"
@@ -42,31 +41,77 @@ def post(client: TestClient, path: str, **data: str) -> httpx.Response:
     return client.post(path, data={"csrf_token": token(client), **data}, follow_redirects=False)
 
 
+class Switch:
+    """The client of whoever the test acts as now (tests keep one handle across act_as)."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.current = client
+
+    def get(self, url: str, **options: object) -> httpx.Response:
+        return self.current.get(url, **options)  # type: ignore[arg-type]
+
+    def post(self, url: str, **options: object) -> httpx.Response:
+        return self.current.post(url, **options)  # type: ignore[arg-type]
+
+
 @dataclass
 class Site:
     store: Store
     app: FastAPI
-    client: TestClient
+    client: Switch
     coach: int
     alice: int
     bob: int
+    logged_in: dict[int, TestClient] = field(default_factory=dict)
 
     def act_as(self, user_id: int, name: str, role: str) -> None:
-        """Serve the next requests as this person, as team mode's login will."""
-        ws = Workspace(self.store, user_id=user_id)
-        self.app.state.ctx = WebContext(ws, language="en", viewer=Viewer(user_id, name, role))
-        self.app.state.team = True
+        """Serve the next requests as this person: their own logged-in session (team mode)."""
+        assert user_id in self.logged_in, f"{name} ({role}) has no session in this site"
+        self.client.current = self.logged_in[user_id]
+
+
+PASSWORD = "coach-pages-pw-1"
 
 
 @pytest.fixture
 def site(sqlite_url: str) -> Iterator[Site]:
+    """Local mode: the local admin, and three accounts without passwords."""
     store = Store(sqlite_url)
     coach = add_user(store, "coach", "coach")
     alice = add_user(store, "alice", "candidate")
     bob = add_user(store, "bob", "candidate")
     app = create_app(store)
     with TestClient(app) as client:
-        yield Site(store, app, client, coach, alice, bob)
+        yield Site(store, app, Switch(client), coach, alice, bob)
+    store.close()
+
+
+@pytest.fixture
+def team_site(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """Team mode with real accounts and logins; the admin takes over the local user."""
+    from mlinterview.team.accounts import Accounts
+
+    # No job is queued in these tests: the broker address is never contacted.
+    monkeypatch.setenv("MLINTERVIEW_BROKER_URL", "redis://127.0.0.1:6390/0")
+    store = Store(sqlite_url)
+    accounts = Accounts(store)
+    accounts.add("boss", "admin", PASSWORD)
+    ids = {
+        name: accounts.add(name, role, PASSWORD).id
+        for name, role in (("coach", "coach"), ("alice", "candidate"), ("bob", "candidate"))
+    }
+    app = create_app(store, team=True)
+    clients = {}
+    for name, user_id in ids.items():
+        client = TestClient(app)
+        login = client.post("/api/login", json={"user": name, "password": PASSWORD})
+        assert login.status_code == 200, login.text
+        clients[user_id] = client
+    site = Site(store, app, Switch(clients[ids["coach"]]), ids["coach"], ids["alice"], ids["bob"])
+    site.logged_in.update(clients)
+    yield site
+    for client in clients.values():
+        client.close()
     store.close()
 
 
@@ -132,7 +177,10 @@ def test_every_new_route_in_local_mode(site: Site) -> None:
     assert client.get("/cohorts/999").status_code == 404
 
 
-def test_the_candidate_sees_the_coach_comment_at_the_next_practice_of_the_card(site: Site) -> None:
+def test_the_candidate_sees_the_coach_comment_at_the_next_practice_of_the_card(
+    team_site: Site,
+) -> None:
+    site = team_site
     store = site.store
     admin = Workspace(store)
     cohort = admin.create_cohort("A")
@@ -156,7 +204,8 @@ def test_the_candidate_sees_the_coach_comment_at_the_next_practice_of_the_card(s
     assert "Say what fails on new data." not in again.text  # shown once, then seen
 
 
-def test_pages_as_a_coach_and_as_a_candidate(site: Site) -> None:
+def test_pages_as_a_coach_and_as_a_candidate(team_site: Site) -> None:
+    site = team_site
     store, client = site.store, site.client
     admin = Workspace(store)
     a, b = admin.create_cohort("A"), admin.create_cohort("B")
@@ -202,10 +251,11 @@ def test_pages_as_a_coach_and_as_a_candidate(site: Site) -> None:
     assert site.alice != LOCAL_USER_ID
 
 
-def test_the_coaching_flow_through_the_pages(site: Site) -> None:
+def test_the_coaching_flow_through_the_pages(team_site: Site) -> None:
     """Coach assigns a mock; the candidate starts it from their assignments, answers and ends
     it; the coach reads the report and comments; the candidate reads the comment on the
     report and the assignment shows done. Then the same for a card comment at practice."""
+    site = team_site
     store, client = site.store, site.client
     admin = Workspace(store)
     a = admin.create_cohort("A")

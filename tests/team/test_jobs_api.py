@@ -38,12 +38,34 @@ def worker(start_worker: WorkerFactory) -> subprocess.Popen[bytes]:
     return start_worker(concurrency=2)
 
 
+PASSWORD = "jobs-password-12"
+
+
 @pytest.fixture(scope="module")
-def client(store: Store) -> Iterator[TestClient]:
+def account(store: Store) -> str:
+    """The person who submits: the first account with a password is an admin."""
+    from mlinterview.team.accounts import Accounts
+
+    Accounts(store).add("jobs-admin", "admin", PASSWORD)
+    return "jobs-admin"
+
+
+@pytest.fixture(scope="module")
+def client(store: Store, account: str) -> Iterator[TestClient]:
     from mlinterview.web.app import create_app
 
     with TestClient(create_app(store, team=True)) as test_client:
+        login = test_client.post("/api/login", json={"user": account, "password": PASSWORD})
+        assert login.status_code == 200, login.text
         yield test_client
+
+
+def log_in(page: Any, served: str, account: str) -> None:
+    page.goto(f"{served}/login")
+    page.fill("#name", account)
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.click("#login-button")
 
 
 def csrf(client: TestClient) -> str:
@@ -95,23 +117,23 @@ def test_the_api_refuses_what_it_must(client: TestClient, store: Store) -> None:
     body = {"problem": "iou", "source": REFERENCE}
     assert client.post("/api/submissions", json=body).status_code == 403  # no header
     wrong = client.post("/api/submissions", json=body, headers={"X-CSRF-Token": "x" + token})
-    assert wrong.status_code == 403 and "X-CSRF-Token" in wrong.json()["error"]
+    assert wrong.status_code == 403 and "X-CSRF-Token" in wrong.json()["detail"]
     unknown = client.post(
         "/api/submissions",
         json={"problem": "no_such_problem", "source": "x = 1"},
         headers={"X-CSRF-Token": token},
     )
-    assert unknown.status_code == 404 and "error" in unknown.json()
+    assert unknown.status_code == 404 and "detail" in unknown.json()
     invalid = client.post(
         "/api/submissions", json={"problem": "iou"}, headers={"X-CSRF-Token": token}
     )
-    assert invalid.status_code == 422 and "source" in invalid.json()["error"]
+    assert invalid.status_code == 422 and "source" in str(invalid.json()["detail"])
     # another user's submission is a 404, exactly like one that does not exist
     other = Workspace(store, user_id=add_user(store.url, f"other-{uuid.uuid4().hex[:8]}"))
     theirs = other.submit_for_judging("iou", REFERENCE)
     for path in (f"/api/submissions/{theirs}", "/api/submissions/999999", "/api/submissions/x"):
         response = client.get(path)
-        assert response.status_code == 404 and "error" in response.json(), (path, response.text)
+        assert response.status_code == 404 and "detail" in response.json(), (path, response.text)
         assert str(theirs) not in response.text or "no submission" in response.text
     assert client.get(f"/api/submissions/{2**40}").status_code == 404
 
@@ -160,10 +182,11 @@ def chromium() -> Iterator[Any]:
 
 @pytest.mark.browser
 def test_the_problem_page_shows_queued_running_done_without_a_reload(
-    served: str, chromium: Any, worker: subprocess.Popen[bytes]
+    served: str, chromium: Any, worker: subprocess.Popen[bytes], account: str
 ) -> None:
     page = chromium.new_page()
     try:
+        log_in(page, served, account)
         page.goto(f"{served}/problems/iou")
         page.evaluate("window.__sameDocument = true")  # gone if the page reloads
         slow = "import time\n\ntime.sleep(1.0)\n\n" + REFERENCE
@@ -190,12 +213,13 @@ def test_the_problem_page_shows_queued_running_done_without_a_reload(
 
 @pytest.mark.browser
 def test_without_javascript_submit_still_queues_and_the_page_follows_it(
-    served: str, chromium: Any, worker: subprocess.Popen[bytes]
+    served: str, chromium: Any, worker: subprocess.Popen[bytes], account: str
 ) -> None:
     """The form's own POST (what a browser without the fetch path sends) queues the job
     and renders the page with its id; the poller picks it up from there."""
     page = chromium.new_page()
     try:
+        log_in(page, served, account)
         page.goto(f"{served}/problems/iou")
         page.evaluate("code => window.mlEditor.setValue(code)", WRONG)
         page.evaluate("document.getElementById('code-form').removeAttribute('data-team')")

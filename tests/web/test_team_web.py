@@ -28,7 +28,10 @@ BOB_PW = "bob-password-12"
 
 
 @pytest.fixture
-def team_app(store: Store) -> FastAPI:
+def team_app(store: Store, monkeypatch: pytest.MonkeyPatch) -> FastAPI:
+    # Team mode needs a broker URL to start; these tests never queue a job, so the
+    # address is never contacted (tests/team uses a real Redis where jobs are queued).
+    monkeypatch.setenv("MLINTERVIEW_BROKER_URL", "redis://127.0.0.1:6390/0")
     accounts = Accounts(store)
     accounts.add("boss", "admin", "boss-password-12")
     accounts.add("alice", "candidate", ALICE_PW)

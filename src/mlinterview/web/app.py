@@ -116,9 +116,12 @@ def create_app(
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
         """A form value of the wrong kind gets a page in the user's language, not JSON."""
-        if _is_api(request):
+        in_path = any(error.get("loc", ("",))[0] == "path" for error in exc.errors())
+        if _is_api(request):  # an id that cannot exist is not found, as on the pages
+            if in_path:
+                return JSONResponse({"detail": "not found"}, status_code=404)
             return JSONResponse({"detail": _api_invalid(exc)}, status_code=422)
-        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+        if in_path:
             return render(request, "error.html", status_code=404, kind="not_found", detail="")
         return render(
             request,

@@ -28,10 +28,14 @@ CSRF_HEADER = "X-CSRF-Token"
 
 
 async def verify_api_csrf(request: Request) -> None:
-    """The header must match the CSRF cookie (a cross-site page can send neither)."""
+    """The header must carry the session's CSRF token (team mode: bound to the session,
+    as every form's), or match the CSRF cookie without a session; a cross-site page can
+    send neither."""
+    from mlinterview.web.common import session_csrf
+
     sent = request.headers.get(CSRF_HEADER, "")
-    cookie = request.cookies.get(CSRF_COOKIE, "")
-    if not cookie or not sent or not secrets.compare_digest(sent, cookie):
+    expected = session_csrf(request) or request.cookies.get(CSRF_COOKIE, "")
+    if not expected or not sent or not secrets.compare_digest(sent, expected):
         raise HTTPException(403, f"missing or wrong {CSRF_HEADER} header")
 
 
@@ -60,7 +64,7 @@ class SubmissionOut(BaseModel):
 
 
 def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+    return JSONResponse({"detail": message}, status_code=status)
 
 
 @router.post(

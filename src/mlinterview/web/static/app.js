@@ -147,7 +147,7 @@ function mlQueueSubmission(form, problem, source) {
     body: JSON.stringify({problem: problem, source: source})
   })
     .then(function (response) {
-      return response.json().then(function (data) { return response.ok ? data : Promise.reject(data.error || response.status); });
+      return response.json().then(function (data) { return response.ok ? data : Promise.reject(data.detail || response.status); });
     })
     .then(function (data) { section.dataset.submission = data.id; mlWatchSubmission(section); })
     .catch(function (error) {

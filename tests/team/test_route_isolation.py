@@ -107,6 +107,12 @@ CARD: Params = {"card_id": lambda w: "overfitting"}
 PROBLEM: Params = {"problem_id": lambda w: "softmax"}
 LAB: Params = {"lab_id": lambda w: "threshold_tuning"}
 MOCK: Params = {"mock_id": lambda w: w.alice_mock()}
+COHORT: Params = {"cohort_id": lambda w: str(w.ids["spring"])}  # alice's, coached by carl
+ALICE_ID: Params = {"user_id": lambda w: str(w.ids["alice"])}
+MOCK_ASSIGNMENT: Params = {"assignment_id": lambda w: str(w.ids["mock_assignment"])}
+KIT_ASSIGNMENT: Params = {"assignment_id": lambda w: str(w.ids["kit_assignment"])}
+SUBMISSION: Params = {"submission_id": lambda w: str(w.ids["submission"])}
+DENIED = frozenset({403, 404})  # refused: not allowed, or not visible at all
 
 
 @dataclass(frozen=True)
@@ -215,7 +221,47 @@ ROUTES: dict[tuple[str, str], Rule] = {
         "own", MOCK, form=lambda p: {"position": "2", "text": f"{p} answers"}
     ),
     ("POST", "/mock/{mock_id}/finish"): Rule("own", MOCK, form=lambda p: {}),
-    ("GET", "/mock/{mock_id}/report"): Rule("own", MOCK, check=_alice_sees_her_mock),
+    # a coach who coaches alice's cohort and the admin may see her report
+    ("GET", "/mock/{mock_id}/report"): Rule("coached", MOCK, check=_alice_sees_her_mock),
+    ("POST", "/mock/{mock_id}/comments"): Rule(
+        "coached", MOCK, form=lambda p: {"body": f"{p} comments"}, expect={"alice": DENIED}
+    ),
+    # judge jobs: anyone submits their own code; a submission is its owner's only
+    ("POST", "/api/submissions"): Rule(
+        "shared", json=lambda p: {"problem": "softmax", "source": "x = 1"}, ok=frozenset({202})
+    ),
+    ("GET", "/api/submissions/{submission_id}"): Rule("own", SUBMISSION),
+    # cohorts and coaching
+    ("GET", "/cohorts"): Rule("shared"),
+    ("POST", "/cohorts"): Rule(
+        "shared",
+        form=lambda p: {"name": f"cohort of {p}"},
+        expect={"alice": DENIED, "bob": DENIED, "carl": DENIED},
+    ),
+    ("GET", "/cohorts/{cohort_id}"): Rule("coached", COHORT, expect={"alice": {404}}),
+    ("POST", "/cohorts/{cohort_id}/members"): Rule(
+        "coached",
+        COHORT,
+        form=lambda p: {"user": "erin", "role": "candidate"},
+        expect={"alice": DENIED, "bob": DENIED, "carl": DENIED},
+    ),
+    ("POST", "/cohorts/{cohort_id}/assignments"): Rule(
+        "coached",
+        COHORT,
+        form=lambda p: {"kind": "cards", "ids": "overfitting"},
+        expect={"alice": {404}},
+    ),
+    ("GET", "/assignments"): Rule("shared"),
+    ("POST", "/assignments/{assignment_id}/start"): Rule("own", MOCK_ASSIGNMENT, form=lambda p: {}),
+    ("GET", "/assignments/{assignment_id}/kit"): Rule("coached", KIT_ASSIGNMENT),
+    ("GET", "/candidates/{user_id}"): Rule("coached", ALICE_ID),
+    ("GET", "/candidates/{user_id}/cards/{card_id}"): Rule("coached", {**ALICE_ID, **CARD}),
+    ("POST", "/candidates/{user_id}/cards/{card_id}/comments"): Rule(
+        "coached",
+        {**ALICE_ID, **CARD},
+        form=lambda p: {"body": f"{p} comments on the card"},
+        expect={"alice": DENIED},
+    ),
 }
 
 
@@ -236,17 +282,19 @@ def app_routes(app: FastAPI) -> Iterator[tuple[str, str]]:
                 yield method, route.path
 
 
-def _add_cohort(store: Store, name: str, members: dict[int, str]) -> None:
+def _add_cohort(store: Store, name: str, members: dict[int, str]) -> int:
     with store.transaction() as session:
         cohort = Cohort(name=name, created_at=datetime.now(UTC))
         session.add(cohort)
         session.flush()
         for user_id, role in members.items():
             session.add(CohortMember(cohort_id=cohort.id, user_id=user_id, role=role))
+        return int(cohort.id)
 
 
 @pytest.fixture
-def world(store: Store) -> World:
+def world(store: Store, redis_url: str, monkeypatch: pytest.MonkeyPatch) -> World:
+    monkeypatch.setenv("MLINTERVIEW_BROKER_URL", redis_url)  # a real Redis; no worker needed
     accounts = Accounts(store)
     ids = {"boss": accounts.add("boss", "admin", PASSWORDS["boss"]).id}
     ids["alice"] = accounts.add(ALICE, "candidate", PASSWORDS[ALICE]).id
@@ -254,7 +302,7 @@ def world(store: Store) -> World:
     ids["carl"] = accounts.add("carl", "coach", PASSWORDS["carl"]).id
     ids["erin"] = accounts.add("erin", "candidate", PASSWORDS["erin"]).id
     # carl coaches two cohorts: alice's and erin's; bob's cohort is not his.
-    _add_cohort(store, "spring", {ids["alice"]: "candidate", ids["carl"]: "coach"})
+    ids["spring"] = _add_cohort(store, "spring", {ids["alice"]: "candidate", ids["carl"]: "coach"})
     _add_cohort(store, "summer", {ids["erin"]: "candidate", ids["carl"]: "coach"})
     _add_cohort(store, "autumn", {ids["bob"]: "candidate"})
     ws = Workspace(store)
@@ -263,6 +311,10 @@ def world(store: Store) -> World:
     alice.set_language("de")
     alice.record_rating("overfitting", 1, lang="de", answer=ALICE_SECRET)
     alice.hints("softmax", "en", reveal=True)
+    carl = ws.for_user(ids["carl"])
+    ids["mock_assignment"] = carl.assign(ids["spring"], "mock", role="generalist", minutes=15)
+    ids["kit_assignment"] = carl.assign(ids["spring"], "kit", role="generalist", minutes=30)
+    ids["submission"] = alice.submit_for_judging("softmax", "x = 1  # queued, never judged here")
     for persona in PERSONAS:
         world.clients[persona] = TestClient(world.app)
         world.client(persona)
