@@ -50,10 +50,20 @@ _CONTRAST: dict[str, frozenset[str]] = {
     "de": _set(
         """
         aber jedoch sondern während obwohl hingegen dagegen allerdings außer weil wenn falls
-        damit dass sodass wobei denn also
+        damit dass sodass wobei
         """
     ),
 }
+#: Pronouns that open a clause of their own ("... but we know ...").
+_PRONOUN_OPENERS = _set("i you we they")
+#: Words after a denial that make it no denial: "not only", "nicht nur", "don't forget to
+#: scale", "nicht vergessen".
+_UNDENY = _set(
+    """
+    only just merely solely forget overlook ignore underestimate nur bloß lediglich allein
+    vergessen vergisst übersehen ignorieren unterschätzen vernachlässigen
+    """
+)
 #: Words that deny or reverse what comes just before them ("more data does *not* help",
 #: "regularisation *hurts*"). Only a cue right after a term counts (see :func:`_denies`).
 #: Left out: "without"/"ohne" (it negates what follows: "works without labels"), "wrong",
@@ -65,14 +75,14 @@ _DENIAL: dict[str, frozenset[str]] = {
         not no never none nothing neither nor cannot can't don't doesn't didn't isn't
         aren't wasn't weren't won't wouldn't hasn't haven't hadn't worsen worsens worsened
         hurt hurts harm harms harmful useless pointless counterproductive backfire backfires
-        irrelevant
+        irrelevant unnecessary needless superfluous unneeded overrated
         """
     ),
     "de": _set(
         """
         nicht kein keine keiner keines keinem keinen nie niemals nichts weder verschlechtert
         verschlechtern verschlimmert verschlimmern schadet schaden schädlich nutzlos sinnlos
-        kontraproduktiv irrelevant
+        kontraproduktiv irrelevant unnötig überflüssig egal entbehrlich unwichtig
         """
     ),
 }
@@ -110,8 +120,6 @@ _MAKE: dict[str, frozenset[str]] = {
     "en": frozenset({"make", "makes", "made", "making"}),
     "de": frozenset({"macht", "machen", "machte"}),
 }
-#: How many words before a term a denial cue may stand ("does not need labels").
-PRE_WINDOW = 2
 #: How many words after a term a denial cue may stand anywhere in the clause; further on
 #: only at the clause's end ("Mehr Daten senken die Varianz hier nicht", "is not needed").
 DENIAL_WINDOW = 4
@@ -121,6 +129,20 @@ _CAN_NOT = _set("can't cannot")
 _AUX: dict[str, frozenset[str]] = {
     "en": _set("is are was were does do did can will has have had"),
     "de": _set("ist sind war waren hat haben kann können wird werden"),
+}
+#: Hedges: a clause that makes its subject depend on something commits to nothing about it
+#: ("the right learning rate really depends on the dataset", "hängt vom Datensatz ab", "kommt
+#: darauf an"); see :func:`_hedged`.
+_HEDGES: dict[str, frozenset[str]] = {
+    "en": _set("depend depends depending varies vary"),
+    "de": _set("hängt hängen abhängig abhängt abhängen kommt je"),
+}
+#: German hedges need their partner: "hängt ... ab", "kommt ... an", "je nach".
+_HEDGE_PARTNER: dict[str, frozenset[str]] = {
+    "hängt": frozenset({"ab"}),
+    "hängen": frozenset({"ab"}),
+    "kommt": frozenset({"an", "darauf"}),
+    "je": frozenset({"nach"}),
 }
 #: Direction words: which way a quantity moves.
 _UP: dict[str, frozenset[str]] = {
@@ -161,15 +183,19 @@ def clause_ids(text: str, lang: str) -> tuple[int, ...]:
     word ("but", "aber", "sondern"): "Mehr Daten senken die Varianz, aber nicht den Bias"
     has two, and the negation belongs to the second only.
     """
-    contrast = _CONTRAST[_lang(lang)]
+    l2 = _lang(lang)
+    contrast = _CONTRAST[l2]
     spans = [m.span() for m in tx._WORD.finditer(text)]
+    lowered = [text[a:b].lower() for a, b in spans]
     ids: list[int] = []
     current = 0
     for i, (start, _end) in enumerate(spans):
         if i:
             gap = text[spans[i - 1][1] : start]
-            word = text[start:_end].lower()
-            if _PUNCT_BREAK.search(gap) or word in contrast:
+            word = lowered[i]
+            # a pronoun before a denial is an object, not a new subject ("tells you nothing")
+            obj = word in _PRONOUN_OPENERS and i + 1 < len(spans) and lowered[i + 1] in _DENIAL[l2]
+            if _PUNCT_BREAK.search(gap) or (word in contrast and not obj):
                 current += 1
         ids.append(current)
     return tuple(ids)
@@ -184,6 +210,8 @@ def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 
     """Whether words[i] denies; a modal earlier in its clause (from ``since``) makes it advice."""
     l2 = _lang(lang)
     w = words[i]
+    if i + 1 < len(words) and words[i + 1] in _UNDENY:
+        return False
     if w in _DENIAL[l2] or w.endswith("n't"):
         advice = any(v in _MODALS[l2] for v in words[since:i])
         return not advice and not w.startswith(("mustn", "shouldn", "needn"))
@@ -201,10 +229,11 @@ def _denied(words: list[str], lang: str) -> bool:
 
 
 def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
-    """A denial cue in the term's clause: just before it, inside it, or after it.
+    """A denial cue in the term's clause: before it (back to a joiner), inside it, or after it.
 
     "More data does not help", "Mehr Daten senken die Varianz hier nicht", "dropout makes it
-    worse", "does not need labelled examples", "findet keine Struktur" deny. Advice is not a
+    worse", "does not need labelled examples", "there is no reason to use unlabelled data",
+    "findet keine Struktur" deny; "not only", "don't forget to" do not. Advice is not a
     denial ("must not", "darf nicht", "you can't shuffle"), nor is a cue after "and" that
     starts a predicate of its own ("uses a teacher and doesn't need labels").
     """
@@ -212,10 +241,14 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     words = sentence.words
     clause = ids[start]
     since = ids.index(clause)
-    for i in range(max(since, start - PRE_WINDOW), start):
+    for i in range(start - 1, since - 1, -1):
+        if words[i] in _JOINERS:
+            break  # "needs no labels and finds clusters": the denial is the other predicate's
         if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
             return True
-    last = max(i for i, c in enumerate(ids) if c == clause)
+        if i == start - 1 and _is_cue(words, i, lang):
+            return True  # "you should not standardise": the advice is against the term itself
+    last = _clause_end(sentence, ids, clause, lang)
     for i in range(start, last + 1):
         if i >= end + DENIAL_WINDOW and i < last - 1:
             continue  # far from the term, only a clause-final denial counts ("... hier nicht")
@@ -225,6 +258,18 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
         if _is_cue(words, i, lang, since):
             return True
     return False
+
+
+def _clause_end(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> int:
+    """Last word of the clause; a German infinitive clause that is the subject reaches into
+    its predicate: "Die Verteilungen zu vergleichen, bringt nichts", "..., führt nie zu"."""
+    last = max(i for i, c in enumerate(ids) if c == clause)
+    words = sentence.words
+    if _lang(lang) == "de" and last >= 1 and words[last - 1] == "zu" and last + 1 < len(words):
+        raw = _raw_words(sentence.text)
+        if last + 1 < len(raw) and raw[last + 1][:1].islower():  # a finite verb follows
+            return max(i for i, c in enumerate(ids) if c == ids[last + 1])
+    return last
 
 
 def _new_predicate(sentence: lx.Sentence, i: int, lang: str, since: int) -> bool:
@@ -315,20 +360,54 @@ def point_stated(
     if not found:
         return None
     statement = lx.analyse_statement(point_text, lang)
-    # a point that itself denies something ("does not need scaling") may be met by answers
-    # that deny in many ways; only a positive point is checked for denial
-    negative = _negative(statement, lang)
     ids = clause_ids(sentence.text, lang)
     # anchors share their clause's predicate: one denied anchor denies the clause
     clauses: dict[int, bool] = {}
     for term, start, end in found:
-        positive = not negative and not _denied(list(term.words), lang)
+        positive = _positive_in(statement, term, lang) and not _denied(list(term.words), lang)
         denied = positive and _denies(sentence, start, end, lang)
         clauses[ids[start]] = clauses.get(ids[start], False) or denied
+    hedging = _hedged(statement.words, lang)
     return any(
-        not denied and not _reversed(sentence, clause, statement, lang)
+        not denied
+        and not _reversed(sentence, clause, statement, lang)
+        and (hedging or not _hedged(_words_of(sentence, lang, clause), lang))
         for clause, denied in clauses.items()
     )
+
+
+def _words_of(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
+    return [sentence.words[i] for i in _clause_words(sentence, lang, clause)]
+
+
+def _hedged(words: tuple[str, ...] | list[str], lang: str) -> bool:
+    """Whether these words make something depend on circumstances (a hedge, see _HEDGES)."""
+    hedges = _HEDGES[_lang(lang)]
+    for i, w in enumerate(words):
+        if w not in hedges:
+            continue
+        partner = _HEDGE_PARTNER.get(w)
+        if partner is None or partner & set(words[i + 1 :]):
+            return True
+    return False
+
+
+def _positive_in(statement: lx.Sentence, term: lx.Sentence, lang: str) -> bool:
+    """Whether the point asserts its term rather than denying or avoiding it.
+
+    Read where the term stands in the point: "Ridge has a closed-form solution ...; lasso has
+    none" asserts "closed form" (so "Ridge has no closed-form solution" denies it), while
+    "needs no labels" does not assert "labels". A point that does not contain the term
+    is read as a whole: a point that denies, avoids or contrasts anything may be met by
+    answers that deny in many ways.
+    """
+    score, start, end = lx.locate_term(term, statement)
+    if score < ANCHOR or end <= start:
+        return not _negative(statement, lang)
+    ids = clause_ids(statement.text, lang)
+    clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[start]]
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    return not _denies(statement, start, end, lang) and not any(w in meaning for w in clause)
 
 
 def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str) -> bool:
@@ -339,8 +418,10 @@ def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: 
 
 
 def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
-    """Without an anchor: the first word the closest clause shares with the point is read as
-    an anchor (denied after it, or a quantity moved the other way, and it does not state it).
+    """Without an anchor: the words the closest clause shares with the point are read as
+    anchors. One that the point asserts but the answer denies, a quantity moved the other way,
+    or a hedge ("depends on", "hängt ... ab") in a clause sharing the point's words, and the
+    sentence does not state it.
     """
     statement = lx.analyse_statement(point_text, lang)
     clause = _best_clause(sentence, statement, lang)
@@ -352,10 +433,55 @@ def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
     ]
     if not shared:
         return True
-    first = shared[0]
-    if not _negative(statement, lang) and _denies(sentence, first, first + 1, lang):
+    for i in shared:
+        if _asserted_at(statement, sentence.keys[i], lang) and _denies(sentence, i, i + 1, lang):
+            return False
+    hedging = _hedged(statement.words, lang)
+    ids = clause_ids(sentence.text, lang)
+    if not hedging and any(
+        _hedged(_words_of(sentence, lang, c), lang)
+        for c in {ids[i] for i, k in enumerate(sentence.keys) if k in statement.content}
+    ):
         return False
     return not _reversed(sentence, clause, statement, lang)
+
+
+def _asserted_at(statement: lx.Sentence, key: str, lang: str) -> bool:
+    """Whether the point asserts the word with this key (not denied or avoided there)."""
+    if key not in statement.keys:
+        return not _negative(statement, lang)
+    at = statement.keys.index(key)
+    ids = clause_ids(statement.text, lang)
+    clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[at]]
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    return not _denies(statement, at, at + 1, lang) and not any(w in meaning for w in clause)
+
+
+def adds_to_question(
+    sentence: lx.Sentence,
+    point_text: str,
+    terms: tuple[str, ...],
+    question: lx.Sentence,
+    lang: str,
+) -> bool:
+    """Whether ``sentence`` meets the point with words the question does not already give.
+
+    "How you initialise it and how you choose k really depends on the use case" repeats the
+    question's words and commits to nothing: it earns no point, however close its embedding.
+    A content word it shares with the point beyond the question's, a quantity moved the
+    point's way, or a term of the point that is not only the question's own words, is needed.
+    """
+    asked = question.content | _acronyms(question)
+    statement = lx.analyse_statement(point_text, lang)
+    if (sentence.content & statement.content) - asked:
+        return True
+    # moving a quantity the way the point does is a claim, even in the question's words
+    # ("More complex models have less bias and more variance")
+    mine = _directions(sentence, list(range(len(sentence.words))), lang)
+    theirs = _directions(statement, list(range(len(statement.words))), lang)
+    if any(dirs & theirs.get(key, set()) for key, dirs in mine.items()):
+        return True
+    return any(set(t.content) - asked for t, _s, _e in anchors(sentence, terms, lang))
 
 
 # -- bare lists -------------------------------------------------------------------------
@@ -412,7 +538,7 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
     A list that a sentence of its own introduces ("The four cells are: true positives,
     false positives, ...") enumerates what that sentence claims, so it is not bare.
     """
-    out = set()
+    out = set(_fragment_runs(sentences, lang))
     for j, sentence in enumerate(sentences):
         if not is_bare_list(sentence.text, lang):
             continue
@@ -424,6 +550,37 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
             continue
         out.add(j)
     return frozenset(out)
+
+
+def is_fragment(text: str, lang: str) -> bool:
+    """A bare term standing as a sentence or bullet of its own ("Early stopping.",
+    "- k-means++", "Flache Bäume"): at most three words, none of which makes a claim."""
+    ws = tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text))
+    if not ws or len(ws) > SHORT_ITEM:
+        return False
+    l2 = _lang(lang)
+    cues = _UP[l2] | _DOWN[l2] | _DENIAL[l2]
+    return not any(
+        (tx.is_stopword(w, lang) and w not in _LIST_WORDS) or w in cues or w.endswith("n't")
+        for w in ws
+    )
+
+
+def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
+    """Sentences in runs of at least :data:`MIN_ITEMS` bare terms or bare lists in a row: a
+    bulleted list of terms, or "Sequential trees. Pseudo-residuals. Shrinkage." """
+    out: list[int] = []
+    run: list[int] = []
+    for j, sentence in enumerate([*sentences, None]):
+        if sentence is not None and (
+            is_fragment(sentence.text, lang) or is_bare_list(sentence.text, lang)
+        ):
+            run.append(j)
+            continue
+        if len(run) >= MIN_ITEMS:
+            out.extend(run)
+        run = []
+    return out
 
 
 def list_share(sentences: tuple[lx.Sentence, ...], lang: str) -> float:
