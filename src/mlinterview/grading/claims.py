@@ -246,7 +246,7 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
             break  # "needs no labels and finds clusters": the denial is the other predicate's
         if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
             return True
-        if i == start - 1 and _is_cue(words, i, lang):
+        if i == start - 1 and _is_cue(words, i, lang, since=i):
             return True  # "you should not standardise": the advice is against the term itself
     last = _clause_end(sentence, ids, clause, lang)
     for i in range(start, last + 1):
@@ -261,15 +261,28 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
 
 
 def _clause_end(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> int:
-    """Last word of the clause; a German infinitive clause that is the subject reaches into
-    its predicate: "Die Verteilungen zu vergleichen, bringt nichts", "..., führt nie zu"."""
+    """Last word of the clause as far as its predicate goes: a short list item reaches into
+    the predicate after the list, and a German infinitive clause that is the subject into
+    its predicate ("Die Verteilungen zu vergleichen, bringt nichts", "..., führt nie zu")."""
     last = max(i for i, c in enumerate(ids) if c == clause)
     words = sentence.words
+    first = ids.index(clause)
+    # a term in an enumerated subject shares the predicate after the list ("The learning
+    # rate, tree depth and early stopping really depend on the data"); not a contrast that
+    # opens with the denial ("Regularisation, not more data, is key")
+    while _n_content(words[first : last + 1], lang) <= SHORT_ITEM and last + 1 < len(words):
+        if _is_cue(words, last + 1, lang, since=last + 1):
+            break
+        last = max(i for i, c in enumerate(ids) if c == ids[last + 1])
     if _lang(lang) == "de" and last >= 1 and words[last - 1] == "zu" and last + 1 < len(words):
         raw = _raw_words(sentence.text)
         if last + 1 < len(raw) and raw[last + 1][:1].islower():  # a finite verb follows
             return max(i for i, c in enumerate(ids) if c == ids[last + 1])
     return last
+
+
+def _n_content(words: tuple[str, ...] | list[str], lang: str) -> int:
+    return sum(1 for w in words if not tx.is_stopword(w, lang))
 
 
 def _new_predicate(sentence: lx.Sentence, i: int, lang: str, since: int) -> bool:
@@ -371,9 +384,16 @@ def point_stated(
     return any(
         not denied
         and not _reversed(sentence, clause, statement, lang)
-        and (hedging or not _hedged(_words_of(sentence, lang, clause), lang))
+        and (hedging or not _hedged(_predicate_words(sentence, lang, clause), lang))
         for clause, denied in clauses.items()
     )
+
+
+def _predicate_words(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
+    """The words of a clause up to the end of its predicate (see :func:`_clause_end`)."""
+    ids = clause_ids(sentence.text, lang)
+    first = ids.index(clause)
+    return list(sentence.words[first : _clause_end(sentence, ids, clause, lang) + 1])
 
 
 def _words_of(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
@@ -410,8 +430,35 @@ def _positive_in(statement: lx.Sentence, term: lx.Sentence, lang: str) -> bool:
     return not _denies(statement, start, end, lang) and not any(w in meaning for w in clause)
 
 
+#: Prefixes that make a word its own opposite: "unpenalised", "non-linear", "ungeeignet".
+_ANTI_PREFIXES = ("un", "non", "nicht")
+#: Shortest word whose prefixed form is read as its opposite.
+MIN_ANTONYM = 5
+
+
+def _prefix_opposite(words: list[str], statement: lx.Sentence) -> bool:
+    """A word of the clause that the point says with a negative prefix, or the other way
+    round: "the intercept should be penalised" against "leave the intercept unpenalised"."""
+    theirs = {tx.fold(w) for w in statement.words}
+    mine = {tx.fold(w) for w in words}
+    for w in mine:
+        if len(w) < MIN_ANTONYM or w in theirs:
+            continue
+        for prefix in _ANTI_PREFIXES:
+            # "supervised" next to "unsupervised" in one clause contrasts the two, no reversal
+            if prefix + w in theirs and prefix + w not in mine:
+                return True
+            stem = w[len(prefix) :]
+            if w.startswith(prefix) and len(stem) >= MIN_ANTONYM and stem in theirs - mine:
+                return True
+    return False
+
+
 def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str) -> bool:
-    """The clause moves a quantity the other way from the statement ("raises variance")."""
+    """The clause moves a quantity the other way from the statement ("raises variance") or
+    says a word of it with the opposite prefix ("penalised" against "unpenalised")."""
+    if _prefix_opposite(_words_of(sentence, lang, clause), statement):
+        return True
     mine = _directions(sentence, _clause_words(sentence, lang, clause), lang)
     theirs = _directions(statement, list(range(len(statement.words))), lang)
     return any(key in theirs and not (dirs & theirs[key]) for key, dirs in mine.items())
@@ -457,6 +504,33 @@ def _asserted_at(statement: lx.Sentence, key: str, lang: str) -> bool:
     return not _denies(statement, at, at + 1, lang) and not any(w in meaning for w in clause)
 
 
+#: Words of talk that commits to nothing: options named without choosing, trade-offs
+#: without saying which, "it depends", "be careful", "schauen, was passt".
+_VAGUE: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        depends depend depending various several many different variety options approaches
+        ways tools methods pros cons trade-offs tradeoffs situation judgement judgment
+        experiment careful important topic case-by-case fits suits problem data dataset team
+        business project case goal
+        """
+    ),
+    "de": _set(
+        """
+        hängt abhängig verschiedene viele unterschiedliche möglichkeiten ansätze methoden
+        werkzeuge tools vor- nachteile nachteilen abwägung situation einzelfall ausprobieren
+        sorgfältig wichtig thema schauen passt lage problem daten datensatz team geschäft
+        projekt fall ziel
+        """
+    ),
+}
+
+
+def vague(sentence: lx.Sentence, lang: str) -> bool:
+    """Whether the sentence talks around a topic: a hedge or a word of non-committal talk."""
+    return _hedged(sentence.words, lang) or any(w in _VAGUE[_lang(lang)] for w in sentence.words)
+
+
 def adds_to_question(
     sentence: lx.Sentence,
     point_text: str,
@@ -466,14 +540,19 @@ def adds_to_question(
 ) -> bool:
     """Whether ``sentence`` meets the point with words the question does not already give.
 
-    "How you initialise it and how you choose k really depends on the use case" repeats the
+    Read only for vague sentences (see :func:`vague`): "How you initialise it and how you
+    choose k really depends on the use case, and there are several options" repeats the
     question's words and commits to nothing: it earns no point, however close its embedding.
     A content word it shares with the point beyond the question's, a quantity moved the
     point's way, or a term of the point that is not only the question's own words, is needed.
     """
+    if not vague(sentence, lang):
+        return True  # "SARSA is on-policy and Q-learning is off-policy" commits to a claim
     asked = question.content | _acronyms(question)
     statement = lx.analyse_statement(point_text, lang)
-    if (sentence.content & statement.content) - asked:
+    talk = _VAGUE[_lang(lang)] | _HEDGES[_lang(lang)]
+    said = {k for w, k in zip(sentence.words, sentence.keys, strict=True) if w not in talk}
+    if (said & statement.content) - asked:
         return True
     # moving a quantity the way the point does is a claim, even in the question's words
     # ("More complex models have less bias and more variance")
@@ -488,10 +567,36 @@ def adds_to_question(
 
 #: Longest list item (in words) that counts as a bare term.
 SHORT_ITEM = 3
+#: Most content words of a list item ("shallow trees as weak learners"); a quarter of the
+#: items may be longer.
+LIST_ITEM = 4
+
+
+def _joined_words(text: str) -> list[str]:
+    """Words with hyphenated compounds kept whole ("mini-batch k-means" is two words)."""
+    return tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text))
+
+
 #: Fewest items that make a list.
 MIN_ITEMS = 3
 
 
+#: Auxiliaries, copulas and modals: a list item with one of them says something of a term.
+_VERBS: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        is are was were be been being am has have had can could will would shall should must
+        may might does do did means mean gives give makes make works work helps help
+        """
+    ),
+    "de": _set(
+        """
+        ist sind war waren sein gewesen hat haben hatte hatten kann können konnte wird werden
+        wurde wurden muss müssen soll sollen sollte sollten darf dürfen mag heißt bedeutet
+        macht machen hilft helfen gibt geben
+        """
+    ),
+}
 #: Function words a bare list may hold: joiners and the "more" of "more data".
 _LIST_WORDS = _set("and or more less fewer und oder sowie mehr weniger")
 #: Longest lead-in before a colon ("Overfitting: ...") that a bare list may have.
@@ -502,9 +607,11 @@ LEAD_IN = 5
 def is_bare_list(text: str, lang: str) -> bool:
     """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
 
-    At least three items, nearly all of at most three words, and no word that makes a claim:
-    function words ("is", "the", "for", "die", "mit"), directions or denials. A short lead-in
-    before a colon is allowed. "Pearson misst, wie gut eine Gerade passt, ..." is a claim.
+    At least three items, three quarters of them of at most four content words ("negative
+    gradient of the loss", "Lloyd's algorithm (assign + update)"), and no word that makes a
+    claim: an auxiliary or modal ("is", "can", "ist", "kann"), a pronoun, a direction or a
+    denial. A short lead-in before a colon is allowed. "Pearson misst, wie gut eine Gerade
+    passt, ..." is a claim.
     """
     head, colon, tail = text.partition(":")
     if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
@@ -512,16 +619,16 @@ def is_bare_list(text: str, lang: str) -> bool:
     items = tx.split_items(text)
     if len(items) < MIN_ITEMS:
         return False
-    short = sum(1 for item in items if len(tx.words(item)) <= SHORT_ITEM)
-    if short < len(items) - 1 or short < MIN_ITEMS:
+    short = sum(1 for item in items if _n_content(_joined_words(item), lang) <= LIST_ITEM)
+    if short < len(items) - max(1, len(items) // 4) or short < MIN_ITEMS:
         return False
     l2 = _lang(lang)
-    cues = _UP[l2] | _DOWN[l2] | _DENIAL[l2]
+    claims = _UP[l2] | _DOWN[l2] | _DENIAL[l2] | _VERBS[l2] | _PRONOUNS[l2]
     # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
     for w in tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text)):
         if w in _LIST_WORDS:
             continue
-        if tx.is_stopword(w, lang) or w in cues or w.endswith("n't"):
+        if w in claims or w.endswith("n't"):
             return False
     return True
 
@@ -553,17 +660,15 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
 
 
 def is_fragment(text: str, lang: str) -> bool:
-    """A bare term standing as a sentence or bullet of its own ("Early stopping.",
-    "- k-means++", "Flache Bäume"): at most three words, none of which makes a claim."""
-    ws = tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text))
-    if not ws or len(ws) > SHORT_ITEM:
+    """A bare term standing as a sentence, line or bullet of its own ("Early stopping.",
+    "- k-means++", "Temporal leakage with random splits"): at most four content words, none
+    of which makes a claim (see :func:`is_bare_list`)."""
+    ws = _joined_words(text)
+    if not ws or _n_content(ws, lang) > LIST_ITEM:
         return False
     l2 = _lang(lang)
-    cues = _UP[l2] | _DOWN[l2] | _DENIAL[l2]
-    return not any(
-        (tx.is_stopword(w, lang) and w not in _LIST_WORDS) or w in cues or w.endswith("n't")
-        for w in ws
-    )
+    claims = _UP[l2] | _DOWN[l2] | _DENIAL[l2] | _VERBS[l2] | _PRONOUNS[l2]
+    return not any((w in claims and w not in _LIST_WORDS) or w.endswith("n't") for w in ws)
 
 
 def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
