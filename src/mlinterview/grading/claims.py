@@ -28,7 +28,7 @@ from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 
 #: Version of these rules; part of the engine version that batch results carry.
-CLAIMS_VERSION = 1
+CLAIMS_VERSION = 2
 
 #: A term occurrence at least this good anchors a claim (in order, or a compound part).
 ANCHOR = 0.9
@@ -270,7 +270,7 @@ def _clause_end(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: 
     # a term in an enumerated subject shares the predicate after the list ("The learning
     # rate, tree depth and early stopping really depend on the data"); not a contrast that
     # opens with the denial ("Regularisation, not more data, is key")
-    while _n_content(words[first : last + 1], lang) <= SHORT_ITEM and last + 1 < len(words):
+    while last + 1 < len(words) and is_fragment(" ".join(words[first : last + 1]), lang):
         if _is_cue(words, last + 1, lang, since=last + 1):
             break
         last = max(i for i, c in enumerate(ids) if c == ids[last + 1])
