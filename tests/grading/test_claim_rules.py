@@ -284,3 +284,59 @@ def test_dev_answers_of_the_hard_kinds(bank: Bank, embedder: CachedEmbedder | No
             assert result.score <= 0.25, (a.card_id, a.answer_id, result.score)
         if a.kind == "misconception":
             assert {m.id for m in result.misconceptions} <= a.misconceptions
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        # a relative or complement clause takes the denial of the clause it hangs on
+        ("I wouldn't worry about features that are a consequence of the label.",
+         "Target leakage: a feature that is a consequence of the label.",
+         ("consequence of the label",), "en"),
+        ("Features, die eine Folge des Labels sind, würde ich nicht als Leakage sehen.",
+         "Target Leakage: ein Feature, das eine Folge des Labels ist.",
+         ("folge des labels",), "de"),
+        ("It is a myth that k-means only reaches a local minimum.",
+         "k-means converges, but only to a local minimum.", ("local minimum",), "en"),
+        ("Dass k-Means nur ein lokales Minimum erreicht, ist ein Mythos.",
+         "k-Means konvergiert, aber nur in ein lokales Minimum.", ("lokales minimum",), "de"),
+        # "rather than" / "statt" rejects what follows it
+        ("Boosting grows deep trees rather than shallow trees.",
+         "The base learners are shallow trees.", ("shallow trees",), "en"),
+        ("Boosting baut tiefe Bäume statt flacher Bäume.",
+         "Die Basislerner sind flache Bäume.", ("flache bäume",), "de"),
+        # an opposite says the other thing of the same subject
+        ("Lloyd's steps find the global optimum.",
+         "Lloyd's algorithm converges, but only to a local minimum.", ("lloyd",), "en"),
+        ("Die Lloyd-Schritte finden das globale Optimum.",
+         "Der Lloyd-Algorithmus konvergiert nur in ein lokales Minimum.", ("lloyd",), "de"),
+    ],
+)  # fmt: skip
+def test_rejected_and_opposite_claims_are_not_stated(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is False
+
+
+def test_what_these_rejections_leave_alone() -> None:
+    # a demonstrative opens a main clause of its own
+    assert _stated(
+        "Value Iteration gehört nicht dazu, das ist Planung mit bekanntem Modell.",
+        "Dynamische Programmierung ist Planung mit bekanntem Modell.",
+        ("planung",),
+        "de",
+    )
+    # "statt" rejects what it stands before, not the rest of the clause
+    assert _stated(
+        "Statt einer harten 1 nimmt man etwa 0,9 für die richtige Klasse.",
+        "Label Smoothing ersetzt die harte 1 durch etwa 0,9 für die richtige Klasse.",
+        ("richtige klasse",),
+        "de",
+    )
+    # poles that answers compare along are no opposites
+    assert _stated(
+        "A small draft model proposes tokens that the large model verifies in one pass.",
+        "Speculative decoding: a small draft model proposes, the large model verifies.",
+        ("draft model",),
+        "en",
+    )

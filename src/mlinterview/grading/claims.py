@@ -241,11 +241,15 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     words = sentence.words
     clause = ids[start]
     since = ids.index(clause)
+    if _matrix_denies(sentence, ids, clause, lang):
+        return True
     for i in range(start - 1, since - 1, -1):
         if words[i] in _JOINERS:
             break  # "needs no labels and finds clusters": the denial is the other predicate's
         if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
             return True
+        if i >= start - REJECT_WINDOW and _rejects_what_follows(words, i, lang):
+            return True  # "deep trees rather than shallow trees", "statt flacher Bäume"
         if i == start - 1 and _is_cue(words, i, lang, since=i):
             return True  # "you should not standardise": the advice is against the term itself
     last = _clause_end(sentence, ids, clause, lang)
@@ -256,6 +260,57 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
         if joiner and _new_predicate(sentence, i + 1, lang, since):
             break
         if _is_cue(words, i, lang, since):
+            return True
+    return False
+
+
+#: Words that open a relative or complement clause ("features that are ...", "dass ...").
+_SUBORDINATORS: dict[str, frozenset[str]] = {
+    "en": _set("that which who whom"),
+    "de": _set("dass die der das welche welcher welches den dem"),
+}
+#: Words that reject a whole claim next to them: "It is a myth that ...", "..., ist falsch".
+_REJECTIONS: dict[str, frozenset[str]] = {
+    "en": _set("myth myths wrong false untrue misconception nonsense"),
+    "de": _set("mythos irrtum falsch unsinn trugschluss fehlannahme quatsch"),
+}
+#: "rather than X", "instead of X", "statt X": X is what the sentence rejects.
+_REJECTING_PAIRS = {("rather", "than"), ("instead", "of")}
+_REJECTING_WORDS = _set("statt anstatt anstelle")
+#: How far before a term "rather than" / "statt" rejects it ("statt einer harten 1 nimmt man
+#: 0,9" rejects the hard 1, not what the clause goes on to say).
+REJECT_WINDOW = 3
+
+
+def _rejects_what_follows(words: tuple[str, ...], i: int, lang: str) -> bool:
+    if _lang(lang) == "de":
+        return words[i] in _REJECTING_WORDS
+    return i >= 1 and (words[i - 1], words[i]) in _REJECTING_PAIRS
+
+
+def _matrix_denies(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> bool:
+    """A relative or complement clause takes the denial of the clause it hangs on: "I
+    wouldn't worry about features that are a consequence of the label", "It is a myth that
+    k-means only reaches a local minimum", "Features, die eine Folge des Labels sind, würde
+    ich nicht als Leakage sehen", "Dass k-Means nur ein lokales Minimum erreicht, ist ein
+    Mythos". The clause it hangs on is the one before; in German also the one after."""
+    first = ids.index(clause)
+    words = sentence.words
+    if words[first] not in _SUBORDINATORS[_lang(lang)]:
+        return False
+    german = _lang(lang) == "de"
+    if german and first + 1 < len(words) and words[first + 1] in _VERBS["de"]:
+        return False  # "das ist Planung": a demonstrative opens a main clause of its own
+    near = [clause - 1] + ([clause + 1] if _lang(lang) == "de" else [])
+    rejections = _REJECTIONS[_lang(lang)]
+    for other in near:
+        idx = [i for i, c in enumerate(ids) if c == other]
+        if not idx:
+            continue
+        lo = idx[0]
+        if any(
+            sentence.words[i] in rejections or _is_cue(sentence.words, i, lang, lo) for i in idx
+        ):
             return True
     return False
 
@@ -454,10 +509,59 @@ def _prefix_opposite(words: list[str], statement: lx.Sentence) -> bool:
     return False
 
 
+#: Opposites that say the other thing of the same subject ("a local minimum" against "the
+#: global optimum", "shallow trees" against "deep trees"). Not the poles that answers
+#: compare along (small/large, high/low, simple/complex): "a small draft model proposes,
+#: the large model verifies" reverses nothing.
+_ANTONYMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("local", "global"),
+        ("shallow", "deep"),
+        ("sequential", "parallel"),
+        ("sequentially", "parallel"),
+        ("underfitting", "overfitting"),
+        ("underfit", "overfit"),
+        ("convex", "concave"),
+    ),
+    "de": (
+        ("lokal", "global"),
+        ("flach", "tief"),
+        ("sequenziell", "parallel"),
+        ("nacheinander", "parallel"),
+        ("underfitting", "overfitting"),
+        ("konvex", "konkav"),
+    ),
+}
+
+
+@lru_cache(maxsize=2)
+def _antonym_keys(lang: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in _ANTONYMS[_lang(lang)]:
+        ka, kb = tx.keys([a, b], lang)
+        out.setdefault(ka, set()).add(kb)
+        out.setdefault(kb, set()).add(ka)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _antonym_opposite(
+    sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str
+) -> bool:
+    """A word of the clause whose opposite the point says, and the clause does not say both:
+    "Lloyd's steps find the global optimum" against "... only to a local minimum"."""
+    opposites = _antonym_keys(_lang(lang))
+    mine = {sentence.keys[i] for i in _clause_words(sentence, lang, clause)}
+    theirs = set(statement.keys)
+    return any(k not in theirs and (opposites[k] & theirs) - mine for k in mine if k in opposites)
+
+
 def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str) -> bool:
-    """The clause moves a quantity the other way from the statement ("raises variance") or
-    says a word of it with the opposite prefix ("penalised" against "unpenalised")."""
+    """The clause moves a quantity the other way from the statement ("raises variance"),
+    says a word of it with the opposite prefix ("penalised" against "unpenalised") or its
+    opposite ("global" against "local")."""
     if _prefix_opposite(_words_of(sentence, lang, clause), statement):
+        return True
+    if _antonym_opposite(sentence, clause, statement, lang):
         return True
     mine = _directions(sentence, _clause_words(sentence, lang, clause), lang)
     theirs = _directions(statement, list(range(len(statement.words))), lang)
