@@ -340,3 +340,14 @@ def test_what_these_rejections_leave_alone() -> None:
         ("draft model",),
         "en",
     )
+
+
+def test_comparatives_and_bars_in_a_list_still_make_it_bare() -> None:
+    """ "lower variance" names a term as "more data" does; "lowers variance" says something."""
+    assert cl.is_bare_list("Bias-variance: high bias, lower variance, more data, pruning.", "en")
+    assert cl.is_bare_list("Weniger Bias, höhere Varianz, mehr Daten, Regularisierung.", "de")
+    assert cl.is_bare_list("bias | variance | noise | model complexity", "en")
+    assert not cl.is_bare_list(
+        "More data lowers variance, pruning lowers variance, bagging lowers variance.", "en"
+    )
+    assert not cl.is_bare_list("Mehr Daten senken die Varianz, Pruning senkt sie, Bagging.", "de")

@@ -707,6 +707,23 @@ _LIST_WORDS = _set("and or more less fewer und oder sowie mehr weniger")
 LEAD_IN = 5
 
 
+#: Item separators of typed lists beyond commas and slashes: "bias | variance · noise".
+_SEPARATORS = re.compile(r"\s[|·•]\s")
+
+
+@lru_cache(maxsize=2)
+def _claim_words(lang: str) -> frozenset[str]:
+    """Words that make a list item say something: auxiliaries and modals, pronouns, denials,
+    and directions as verbs ("reduces", "senkt"). A comparative names a term ("lower
+    variance", "weniger Bias", "higher bias") as "more data" does."""
+    moves = {
+        w
+        for w in _UP[lang] | _DOWN[lang]
+        if not (w in _LIST_WORDS or w.endswith(("er", "ere", "eren")))
+    }
+    return frozenset(moves | _DENIAL[lang] | _VERBS[lang] | _PRONOUNS[lang])
+
+
 @lru_cache(maxsize=4096)
 def is_bare_list(text: str, lang: str) -> bool:
     """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
@@ -720,14 +737,14 @@ def is_bare_list(text: str, lang: str) -> bool:
     head, colon, tail = text.partition(":")
     if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
         text = tail
-    items = tx.split_items(text)
+    items = tx.split_items(_SEPARATORS.sub(",", text))
     if len(items) < MIN_ITEMS:
         return False
     short = sum(1 for item in items if _n_content(_joined_words(item), lang) <= LIST_ITEM)
     if short < len(items) - max(1, len(items) // 4) or short < MIN_ITEMS:
         return False
     l2 = _lang(lang)
-    claims = _UP[l2] | _DOWN[l2] | _DENIAL[l2] | _VERBS[l2] | _PRONOUNS[l2]
+    claims = _claim_words(l2)
     # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
     for w in tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text)):
         if w in _LIST_WORDS:
@@ -771,7 +788,7 @@ def is_fragment(text: str, lang: str) -> bool:
     if not ws or _n_content(ws, lang) > LIST_ITEM:
         return False
     l2 = _lang(lang)
-    claims = _UP[l2] | _DOWN[l2] | _DENIAL[l2] | _VERBS[l2] | _PRONOUNS[l2]
+    claims = _claim_words(l2)
     return not any((w in claims and w not in _LIST_WORDS) or w.endswith("n't") for w in ws)
 
 
