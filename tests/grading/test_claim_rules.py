@@ -351,3 +351,15 @@ def test_comparatives_and_bars_in_a_list_still_make_it_bare() -> None:
         "More data lowers variance, pruning lowers variance, bagging lowers variance.", "en"
     )
     assert not cl.is_bare_list("Mehr Daten senken die Varianz, Pruning senkt sie, Bagging.", "de")
+
+
+def test_a_lead_in_about_the_answer_itself_does_not_explain_its_list() -> None:
+    for text, lang in [
+        ("Key terms that come to mind: regularisation, dropout, early stopping, more data.", "en"),
+        ("Wichtige Stichworte sind: Regularisierung, Dropout, Early Stopping, mehr Daten.", "de"),
+    ]:
+        sentences = lx.analyse(text, lang).sentences
+        assert cl.bare_lists(sentences, lang) == frozenset({len(sentences) - 1}), text
+    # a lead-in that says what the list is of still makes it a claim
+    cells = "The four cells are: true positives, false positives, true negatives, false negatives."
+    assert cl.list_share(lx.analyse(cells, "en").sentences, "en") == 0.0

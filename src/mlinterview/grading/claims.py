@@ -754,10 +754,36 @@ def is_bare_list(text: str, lang: str) -> bool:
     return True
 
 
+#: Words of a lead-in that talk about the answer itself, not its subject: "Key terms here
+#: are:", "Things I would mention:", "Wichtige Stichworte sind:".
+_META: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        keyword keywords key word words term terms concept concepts idea ideas point points
+        thing things topic topics buzzword buzzwords aspect aspects factor factors mention
+        important main relevant come comes mind here answer would i'd i'm i
+        """
+    ),
+    "de": _set(
+        """
+        stichwort stichworte stichwörter schlagwort schlagworte begriff begriffe konzept
+        konzepte idee ideen punkt punkte thema themen aspekt aspekte faktoren nennen nenne
+        wichtig wichtige wichtigsten relevante einfallen fällt fallen ein dazu hier ich würde
+        """
+    ),
+}
+
+
 def _is_clause(text: str, lang: str) -> bool:
     """Whether a lead-in says something ("The matrix has four cells") rather than only
-    naming the topic ("Overfitting", "Regularisation techniques")."""
-    return any(tx.is_stopword(w, lang) and w not in _LIST_WORDS for w in tx.words(text))
+    naming the topic ("Overfitting", "Regularisation techniques") or the answer itself
+    ("Key terms here are", "Wichtige Stichworte sind")."""
+    ws = tx.words(text)
+    meta = _META[_lang(lang)]
+    content = [w for w in ws if not tx.is_stopword(w, lang) and w not in _LIST_WORDS]
+    if ws and all(w in meta for w in content) and any(w in meta for w in ws):
+        return False
+    return any(tx.is_stopword(w, lang) and w not in _LIST_WORDS for w in ws)
 
 
 def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
