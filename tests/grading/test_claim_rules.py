@@ -363,3 +363,40 @@ def test_a_lead_in_about_the_answer_itself_does_not_explain_its_list() -> None:
     # a lead-in that says what the list is of still makes it a claim
     cells = "The four cells are: true positives, false positives, true negatives, false negatives."
     assert cl.list_share(lx.analyse(cells, "en").sentences, "en") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        # a point that denies in its own clause is met by an answer that denies
+        ("A step function doesn't work with backpropagation because its gradient is zero.",
+         "The step function has zero gradient and so cannot be trained with backpropagation.",
+         ("backpropagation",), "en"),
+        ("For trees it doesn't matter.",
+         "Tree-based models are invariant to monotone rescaling and do not need scaling.",
+         ("trees",), "en"),
+        # "worse than" compares, it does not deny
+        ("Its own mistakes fed back in can make it worse than the supervised baseline.",
+         "Wrong pseudo-labels reinforce themselves; compare against a supervised baseline.",
+         ("supervised baseline",), "en"),
+        # depending on something specific is a claim, not a hedge
+        ("Its explanations are unstable from run to run and depend on the kernel width.",
+         "LIME explanations are unstable and sensitive to the kernel width.",
+         ("kernel width",), "en"),
+        ("Die Erklärungen hängen stark von der Kernelbreite ab.",
+         "LIME-Erklärungen sind instabil und hängen von der Kernelbreite ab.",
+         ("kernelbreite",), "de"),
+        # the point says the word itself too: no opposite by prefix
+        ("Pearson ist für lineare Zusammenhänge gedacht.",
+         "Pearsons r misst linearen Zusammenhang und übersieht nichtlineare.",
+         ("pearson",), "de"),
+        # an enumerated subject does not take a relative clause's denial
+        ("The error splits into the squared bias, the variance and a noise term that no model "
+         "can remove.", "Expected error = bias^2 + variance + irreducible noise.",
+         ("noise term",), "en"),
+    ],
+)  # fmt: skip
+def test_claims_that_only_look_denied(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is True

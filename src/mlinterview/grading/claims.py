@@ -215,6 +215,8 @@ def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 
     if w in _DENIAL[l2] or w.endswith("n't"):
         advice = any(v in _MODALS[l2] for v in words[since:i])
         return not advice and not w.startswith(("mustn", "shouldn", "needn"))
+    if i + 1 < len(words) and words[i + 1] in ("than", "als"):
+        return False  # "makes it worse than the baseline" compares
     return w in _WORSE[l2] and any(v in _MAKE[l2] for v in words[max(0, i - 3) : i])
 
 
@@ -325,8 +327,9 @@ def _clause_end(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: 
     # a term in an enumerated subject shares the predicate after the list ("The learning
     # rate, tree depth and early stopping really depend on the data"); not a contrast that
     # opens with the denial ("Regularisation, not more data, is key")
+    opener = _CONTRAST[_lang(lang)] | _SUBORDINATORS[_lang(lang)]
     while last + 1 < len(words) and is_fragment(" ".join(words[first : last + 1]), lang):
-        if _is_cue(words, last + 1, lang, since=last + 1):
+        if _is_cue(words, last + 1, lang, since=last + 1) or words[last + 1] in opener:
             break
         last = max(i for i, c in enumerate(ids) if c == ids[last + 1])
     if _lang(lang) == "de" and last >= 1 and words[last - 1] == "zu" and last + 1 < len(words):
@@ -457,12 +460,18 @@ def _words_of(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
 
 def _hedged(words: tuple[str, ...] | list[str], lang: str) -> bool:
     """Whether these words make something depend on circumstances (a hedge, see _HEDGES)."""
-    hedges = _HEDGES[_lang(lang)]
+    l2 = _lang(lang)
+    hedges = _HEDGES[l2]
     for i, w in enumerate(words):
         if w not in hedges:
             continue
         partner = _HEDGE_PARTNER.get(w)
-        if partner is None or partner & set(words[i + 1 :]):
+        if partner is not None and not partner & set(words[i + 1 :]):
+            continue
+        # what it depends on: "on the data" hedges, "on the kernel width" is a claim
+        after = [v for v in words[i + 1 :] if not tx.is_stopword(v, lang) and v not in hedges]
+        after = [v for v in after if v not in (partner or ()) and v not in _DEPENDS_ON[l2]]
+        if not after or all(v in _TALK[l2] for v in after[:2]):
             return True
     return False
 
@@ -482,7 +491,13 @@ def _positive_in(statement: lx.Sentence, term: lx.Sentence, lang: str) -> bool:
     ids = clause_ids(statement.text, lang)
     clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[start]]
     meaning = _NEGATIVE_MEANING[_lang(lang)]
-    return not _denies(statement, start, end, lang) and not any(w in meaning for w in clause)
+    # any denial in the point's clause ("cannot be trained", "and do not need scaling") makes
+    # it a negative claim that answers may meet with denials of their own
+    return (
+        not _denies(statement, start, end, lang)
+        and not any(w in meaning or w in _CAN_NOT for w in clause)
+        and not _denied(clause, lang)
+    )
 
 
 #: Prefixes that make a word its own opposite: "unpenalised", "non-linear", "ungeeignet".
@@ -491,13 +506,15 @@ _ANTI_PREFIXES = ("un", "non", "nicht")
 MIN_ANTONYM = 5
 
 
-def _prefix_opposite(words: list[str], statement: lx.Sentence) -> bool:
+def _prefix_opposite(words: list[str], statement: lx.Sentence, lang: str) -> bool:
     """A word of the clause that the point says with a negative prefix, or the other way
     round: "the intercept should be penalised" against "leave the intercept unpenalised"."""
     theirs = {tx.fold(w) for w in statement.words}
     mine = {tx.fold(w) for w in words}
+    their_keys = set(statement.keys)
     for w in mine:
-        if len(w) < MIN_ANTONYM or w in theirs:
+        # the point says the word itself too, in any form ("lineare" and "linearen")
+        if len(w) < MIN_ANTONYM or w in theirs or tx.keys([w], lang)[0] in their_keys:
             continue
         for prefix in _ANTI_PREFIXES:
             # "supervised" next to "unsupervised" in one clause contrasts the two, no reversal
@@ -559,7 +576,7 @@ def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: 
     """The clause moves a quantity the other way from the statement ("raises variance"),
     says a word of it with the opposite prefix ("penalised" against "unpenalised") or its
     opposite ("global" against "local")."""
-    if _prefix_opposite(_words_of(sentence, lang, clause), statement):
+    if _prefix_opposite(_words_of(sentence, lang, clause), statement, lang):
         return True
     if _antonym_opposite(sentence, clause, statement, lang):
         return True
@@ -613,20 +630,41 @@ def _asserted_at(statement: lx.Sentence, key: str, lang: str) -> bool:
 _VAGUE: dict[str, frozenset[str]] = {
     "en": _set(
         """
-        depends depend depending various several many different variety options approaches
-        ways tools methods pros cons trade-offs tradeoffs situation judgement judgment
-        experiment careful important topic case-by-case fits suits problem data dataset team
-        business project case goal
+        depends depend depending various options approaches ways tools pros cons trade-offs
+        tradeoffs situation judgement judgment experiment careful topic case-by-case fits
+        suits
         """
     ),
     "de": _set(
         """
-        hängt abhängig verschiedene viele unterschiedliche möglichkeiten ansätze methoden
-        werkzeuge tools vor- nachteile nachteilen abwägung situation einzelfall ausprobieren
-        sorgfältig wichtig thema schauen passt lage problem daten datensatz team geschäft
-        projekt fall ziel
+        hängt abhängig verschiedene möglichkeiten ansätze werkzeuge tools vor- nachteile
+        nachteilen abwägung situation einzelfall ausprobieren sorgfältig thema schauen passt
+        lage
         """
     ),
+}
+#: Generic nouns of such talk: what "it depends on", and no content a point can share.
+_GENERIC: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        problem problems data dataset datasets team business project case goal goals context
+        circumstances requirements application situation model models use stakeholders lot
+        your
+        """
+    ),
+    "de": _set(
+        """
+        problem probleme daten datensatz datensätze team geschäft projekt fall ziel ziele
+        kontext umständen anforderungen anwendung anwendungsfall situation modell modelle
+        lage fragestellung
+        """
+    ),
+}
+_TALK = {lang: _VAGUE[lang] | _GENERIC[lang] | _HEDGES[lang] for lang in ("en", "de")}
+#: The words that join a hedge to what it depends on.
+_DEPENDS_ON: dict[str, frozenset[str]] = {
+    "en": _set("on upon really largely mostly heavily strongly"),
+    "de": _set("von vom ab davon darauf an stark sehr letztlich nach"),
 }
 
 
@@ -654,7 +692,7 @@ def adds_to_question(
         return True  # "SARSA is on-policy and Q-learning is off-policy" commits to a claim
     asked = question.content | _acronyms(question)
     statement = lx.analyse_statement(point_text, lang)
-    talk = _VAGUE[_lang(lang)] | _HEDGES[_lang(lang)]
+    talk = _TALK[_lang(lang)]
     said = {k for w, k in zip(sentence.words, sentence.keys, strict=True) if w not in talk}
     if (said & statement.content) - asked:
         return True
