@@ -156,7 +156,9 @@ def _grade(
         embedder, backend_label = None, LEXICAL
         calibration = calibration_for(LEXICAL)
     truncated = len(raw) > tx.MAX_CHARS
-    view = ft.view_answer(cleaned, answer_lang, embedder, items=not rubric.from_card)
+    view = ft.view_answer(
+        cleaned, answer_lang, embedder, items=not rubric.from_card, lines=rubric.from_card
+    )
     empty = not view.sentences
 
     wrongs, stated = _offline_wrongs(view, rubric, display, embedder, calibration)
@@ -438,7 +440,7 @@ def card_feature_values(
         view = ft.view_answer(cleaned, answer_lang, embedder, items=True)
         signals = ft.point_signals(view, rubric, embedder)
         return _status_features(signals, ft.element_signals(view, rubric, embedder)), []
-    view = ft.view_answer(cleaned, answer_lang, embedder)
+    view = ft.view_answer(cleaned, answer_lang, embedder, lines=True)
     wrong_signals = ft.wrong_signals(view, rubric, embedder)
     stated = frozenset(
         s.evidence

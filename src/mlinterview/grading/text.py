@@ -107,11 +107,16 @@ def clean(text: str) -> str:
     return cleaned[:MAX_CHARS]
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences (and bullet items) of ``text``; very long ones are cut at clause marks."""
+def split_sentences(text: str, *, lines: bool = False) -> list[str]:
+    """Sentences (and bullet items) of ``text``; very long ones are cut at clause marks.
+
+    ``lines``: a short line ends where its line ends (see :data:`LINE_ITEM_WORDS`); the card
+    path reads answers so, the fitted free-answer path keeps the splitting it was fitted on.
+    """
     protected = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", _PLACEHOLDER), text)
     parts = []
-    for raw in _split_short_lines(_SENTENCE_END.split(protected)):
+    pieces = _SENTENCE_END.split(protected)
+    for raw in _split_short_lines(pieces) if lines else pieces:
         piece = _BULLET.sub("", raw.replace(_PLACEHOLDER, ".")).strip()
         piece = " ".join(piece.split())
         if not piece:
