@@ -16,6 +16,7 @@ with the expert's, per language and overall.
 
 Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use] [--only-new] [--cards a,b]
       .venv/bin/python benchmarks/grading_labelled.py --holdout [--answers] [--card-path]
+      .venv/bin/python benchmarks/grading_labelled.py --kinds --card-path [--answers]
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from mlinterview.grading.labelset import (
     LabelledAnswer,
     breadth_dir,
     is_calibration_card,
+    kinds_dir,
     label_coverage,
     load_labelled,
     spearman,
@@ -183,6 +185,9 @@ def main() -> None:
         action="store_true",
         help="only benchmarks/grading_holdout: answers written blind to the match terms",
     )
+    parser.add_argument(
+        "--kinds", action="store_true", help="only the kind-labelled development answers"
+    )
     parser.add_argument("--answers", action="store_true", help="one line per graded answer")
     parser.add_argument(
         "--card-path",
@@ -205,9 +210,17 @@ def main() -> None:
         "calibration cards": [a for c in ids if is_calibration_card(c, ids) for a in labelled[c]],
         "test cards": [a for c in ids if not is_calibration_card(c, ids) for a in labelled[c]],
         "new cards": [a for answers in breadth.values() for a in answers],
+        "kind answers (dev)": [a for v in load_labelled(kinds_dir()).values() for a in v],
     }
     if args.only_new:
         groups = {"new cards": groups["new cards"]}
+    if args.kinds:
+        groups = {
+            "kind answers (dev)": [
+                a for answers in [*labelled.values(), *breadth.values()] for a in answers if a.kind
+            ]
+            + groups["kind answers (dev)"]
+        }
     if args.holdout:
         holdout = load_labelled(HOLDOUT_DIR)
         new_ids = set(breadth)

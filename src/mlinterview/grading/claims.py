@@ -28,7 +28,7 @@ from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 
 #: Version of these rules; part of the engine version that batch results carry.
-CLAIMS_VERSION = 1
+CLAIMS_VERSION = 2
 
 #: A term occurrence at least this good anchors a claim (in order, or a compound part).
 ANCHOR = 0.9
@@ -50,10 +50,20 @@ _CONTRAST: dict[str, frozenset[str]] = {
     "de": _set(
         """
         aber jedoch sondern während obwohl hingegen dagegen allerdings außer weil wenn falls
-        damit dass sodass wobei denn also
+        damit dass sodass wobei
         """
     ),
 }
+#: Pronouns that open a clause of their own ("... but we know ...").
+_PRONOUN_OPENERS = _set("i you we they")
+#: Words after a denial that make it no denial: "not only", "nicht nur", "don't forget to
+#: scale", "nicht vergessen".
+_UNDENY = _set(
+    """
+    only just merely solely forget overlook ignore underestimate nur bloß lediglich allein
+    vergessen vergisst übersehen ignorieren unterschätzen vernachlässigen
+    """
+)
 #: Words that deny or reverse what comes just before them ("more data does *not* help",
 #: "regularisation *hurts*"). Only a cue right after a term counts (see :func:`_denies`).
 #: Left out: "without"/"ohne" (it negates what follows: "works without labels"), "wrong",
@@ -65,14 +75,14 @@ _DENIAL: dict[str, frozenset[str]] = {
         not no never none nothing neither nor cannot can't don't doesn't didn't isn't
         aren't wasn't weren't won't wouldn't hasn't haven't hadn't worsen worsens worsened
         hurt hurts harm harms harmful useless pointless counterproductive backfire backfires
-        irrelevant
+        irrelevant unnecessary needless superfluous unneeded overrated
         """
     ),
     "de": _set(
         """
         nicht kein keine keiner keines keinem keinen nie niemals nichts weder verschlechtert
         verschlechtern verschlimmert verschlimmern schadet schaden schädlich nutzlos sinnlos
-        kontraproduktiv irrelevant
+        kontraproduktiv irrelevant unnötig überflüssig egal entbehrlich unwichtig
         """
     ),
 }
@@ -110,8 +120,6 @@ _MAKE: dict[str, frozenset[str]] = {
     "en": frozenset({"make", "makes", "made", "making"}),
     "de": frozenset({"macht", "machen", "machte"}),
 }
-#: How many words before a term a denial cue may stand ("does not need labels").
-PRE_WINDOW = 2
 #: How many words after a term a denial cue may stand anywhere in the clause; further on
 #: only at the clause's end ("Mehr Daten senken die Varianz hier nicht", "is not needed").
 DENIAL_WINDOW = 4
@@ -121,6 +129,20 @@ _CAN_NOT = _set("can't cannot")
 _AUX: dict[str, frozenset[str]] = {
     "en": _set("is are was were does do did can will has have had"),
     "de": _set("ist sind war waren hat haben kann können wird werden"),
+}
+#: Hedges: a clause that makes its subject depend on something commits to nothing about it
+#: ("the right learning rate really depends on the dataset", "hängt vom Datensatz ab", "kommt
+#: darauf an"); see :func:`_hedged`.
+_HEDGES: dict[str, frozenset[str]] = {
+    "en": _set("depend depends depending varies vary"),
+    "de": _set("hängt hängen abhängig abhängt abhängen kommt je"),
+}
+#: German hedges need their partner: "hängt ... ab", "kommt ... an", "je nach".
+_HEDGE_PARTNER: dict[str, frozenset[str]] = {
+    "hängt": frozenset({"ab"}),
+    "hängen": frozenset({"ab"}),
+    "kommt": frozenset({"an", "darauf"}),
+    "je": frozenset({"nach"}),
 }
 #: Direction words: which way a quantity moves.
 _UP: dict[str, frozenset[str]] = {
@@ -161,15 +183,19 @@ def clause_ids(text: str, lang: str) -> tuple[int, ...]:
     word ("but", "aber", "sondern"): "Mehr Daten senken die Varianz, aber nicht den Bias"
     has two, and the negation belongs to the second only.
     """
-    contrast = _CONTRAST[_lang(lang)]
+    l2 = _lang(lang)
+    contrast = _CONTRAST[l2]
     spans = [m.span() for m in tx._WORD.finditer(text)]
+    lowered = [text[a:b].lower() for a, b in spans]
     ids: list[int] = []
     current = 0
     for i, (start, _end) in enumerate(spans):
         if i:
             gap = text[spans[i - 1][1] : start]
-            word = text[start:_end].lower()
-            if _PUNCT_BREAK.search(gap) or word in contrast:
+            word = lowered[i]
+            # a pronoun before a denial is an object, not a new subject ("tells you nothing")
+            obj = word in _PRONOUN_OPENERS and i + 1 < len(spans) and lowered[i + 1] in _DENIAL[l2]
+            if _PUNCT_BREAK.search(gap) or (word in contrast and not obj):
                 current += 1
         ids.append(current)
     return tuple(ids)
@@ -184,9 +210,13 @@ def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 
     """Whether words[i] denies; a modal earlier in its clause (from ``since``) makes it advice."""
     l2 = _lang(lang)
     w = words[i]
+    if i + 1 < len(words) and words[i + 1] in _UNDENY:
+        return False
     if w in _DENIAL[l2] or w.endswith("n't"):
         advice = any(v in _MODALS[l2] for v in words[since:i])
         return not advice and not w.startswith(("mustn", "shouldn", "needn"))
+    if i + 1 < len(words) and words[i + 1] in ("than", "als"):
+        return False  # "makes it worse than the baseline" compares
     return w in _WORSE[l2] and any(v in _MAKE[l2] for v in words[max(0, i - 3) : i])
 
 
@@ -201,10 +231,11 @@ def _denied(words: list[str], lang: str) -> bool:
 
 
 def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
-    """A denial cue in the term's clause: just before it, inside it, or after it.
+    """A denial cue in the term's clause: before it (back to a joiner), inside it, or after it.
 
     "More data does not help", "Mehr Daten senken die Varianz hier nicht", "dropout makes it
-    worse", "does not need labelled examples", "findet keine Struktur" deny. Advice is not a
+    worse", "does not need labelled examples", "there is no reason to use unlabelled data",
+    "findet keine Struktur" deny; "not only", "don't forget to" do not. Advice is not a
     denial ("must not", "darf nicht", "you can't shuffle"), nor is a cue after "and" that
     starts a predicate of its own ("uses a teacher and doesn't need labels").
     """
@@ -212,10 +243,18 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     words = sentence.words
     clause = ids[start]
     since = ids.index(clause)
-    for i in range(max(since, start - PRE_WINDOW), start):
+    if _matrix_denies(sentence, ids, clause, lang):
+        return True
+    for i in range(start - 1, since - 1, -1):
+        if words[i] in _JOINERS:
+            break  # "needs no labels and finds clusters": the denial is the other predicate's
         if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
             return True
-    last = max(i for i, c in enumerate(ids) if c == clause)
+        if i >= start - REJECT_WINDOW and _rejects_what_follows(words, i, lang):
+            return True  # "deep trees rather than shallow trees", "statt flacher Bäume"
+        if i == start - 1 and _is_cue(words, i, lang, since=i):
+            return True  # "you should not standardise": the advice is against the term itself
+    last = _clause_end(sentence, ids, clause, lang)
     for i in range(start, last + 1):
         if i >= end + DENIAL_WINDOW and i < last - 1:
             continue  # far from the term, only a clause-final denial counts ("... hier nicht")
@@ -225,6 +264,83 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
         if _is_cue(words, i, lang, since):
             return True
     return False
+
+
+#: Words that open a relative or complement clause ("features that are ...", "dass ...").
+_SUBORDINATORS: dict[str, frozenset[str]] = {
+    "en": _set("that which who whom"),
+    "de": _set("dass die der das welche welcher welches den dem"),
+}
+#: Words that reject a whole claim next to them: "It is a myth that ...", "..., ist falsch".
+_REJECTIONS: dict[str, frozenset[str]] = {
+    "en": _set("myth myths wrong false untrue misconception nonsense"),
+    "de": _set("mythos irrtum falsch unsinn trugschluss fehlannahme quatsch"),
+}
+#: "rather than X", "instead of X", "statt X": X is what the sentence rejects.
+_REJECTING_PAIRS = {("rather", "than"), ("instead", "of")}
+_REJECTING_WORDS = _set("statt anstatt anstelle")
+#: How far before a term "rather than" / "statt" rejects it ("statt einer harten 1 nimmt man
+#: 0,9" rejects the hard 1, not what the clause goes on to say).
+REJECT_WINDOW = 3
+
+
+def _rejects_what_follows(words: tuple[str, ...], i: int, lang: str) -> bool:
+    if _lang(lang) == "de":
+        return words[i] in _REJECTING_WORDS
+    return i >= 1 and (words[i - 1], words[i]) in _REJECTING_PAIRS
+
+
+def _matrix_denies(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> bool:
+    """A relative or complement clause takes the denial of the clause it hangs on: "I
+    wouldn't worry about features that are a consequence of the label", "It is a myth that
+    k-means only reaches a local minimum", "Features, die eine Folge des Labels sind, würde
+    ich nicht als Leakage sehen", "Dass k-Means nur ein lokales Minimum erreicht, ist ein
+    Mythos". The clause it hangs on is the one before; in German also the one after."""
+    first = ids.index(clause)
+    words = sentence.words
+    if words[first] not in _SUBORDINATORS[_lang(lang)]:
+        return False
+    german = _lang(lang) == "de"
+    if german and first + 1 < len(words) and words[first + 1] in _VERBS["de"]:
+        return False  # "das ist Planung": a demonstrative opens a main clause of its own
+    near = [clause - 1] + ([clause + 1] if _lang(lang) == "de" else [])
+    rejections = _REJECTIONS[_lang(lang)]
+    for other in near:
+        idx = [i for i, c in enumerate(ids) if c == other]
+        if not idx:
+            continue
+        lo = idx[0]
+        if any(
+            sentence.words[i] in rejections or _is_cue(sentence.words, i, lang, lo) for i in idx
+        ):
+            return True
+    return False
+
+
+def _clause_end(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> int:
+    """Last word of the clause as far as its predicate goes: a short list item reaches into
+    the predicate after the list, and a German infinitive clause that is the subject into
+    its predicate ("Die Verteilungen zu vergleichen, bringt nichts", "..., führt nie zu")."""
+    last = max(i for i, c in enumerate(ids) if c == clause)
+    words = sentence.words
+    first = ids.index(clause)
+    # a term in an enumerated subject shares the predicate after the list ("The learning
+    # rate, tree depth and early stopping really depend on the data"); not a contrast that
+    # opens with the denial ("Regularisation, not more data, is key")
+    opener = _CONTRAST[_lang(lang)] | _SUBORDINATORS[_lang(lang)]
+    while last + 1 < len(words) and is_fragment(" ".join(words[first : last + 1]), lang):
+        if _is_cue(words, last + 1, lang, since=last + 1) or words[last + 1] in opener:
+            break
+        last = max(i for i, c in enumerate(ids) if c == ids[last + 1])
+    if _lang(lang) == "de" and last >= 1 and words[last - 1] == "zu" and last + 1 < len(words):
+        raw = _raw_words(sentence.text)
+        if last + 1 < len(raw) and raw[last + 1][:1].islower():  # a finite verb follows
+            return max(i for i, c in enumerate(ids) if c == ids[last + 1])
+    return last
+
+
+def _n_content(words: tuple[str, ...] | list[str], lang: str) -> int:
+    return sum(1 for w in words if not tx.is_stopword(w, lang))
 
 
 def _new_predicate(sentence: lx.Sentence, i: int, lang: str, since: int) -> bool:
@@ -315,32 +431,165 @@ def point_stated(
     if not found:
         return None
     statement = lx.analyse_statement(point_text, lang)
-    # a point that itself denies something ("does not need scaling") may be met by answers
-    # that deny in many ways; only a positive point is checked for denial
-    negative = _negative(statement, lang)
     ids = clause_ids(sentence.text, lang)
     # anchors share their clause's predicate: one denied anchor denies the clause
     clauses: dict[int, bool] = {}
     for term, start, end in found:
-        positive = not negative and not _denied(list(term.words), lang)
+        positive = _positive_in(statement, term, lang) and not _denied(list(term.words), lang)
         denied = positive and _denies(sentence, start, end, lang)
         clauses[ids[start]] = clauses.get(ids[start], False) or denied
+    hedging = _hedged(statement.words, lang)
     return any(
-        not denied and not _reversed(sentence, clause, statement, lang)
+        not denied
+        and not _reversed(sentence, clause, statement, lang)
+        and (hedging or not _hedged(_predicate_words(sentence, lang, clause), lang))
         for clause, denied in clauses.items()
     )
 
 
+def _predicate_words(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
+    """The words of a clause up to the end of its predicate (see :func:`_clause_end`)."""
+    ids = clause_ids(sentence.text, lang)
+    first = ids.index(clause)
+    return list(sentence.words[first : _clause_end(sentence, ids, clause, lang) + 1])
+
+
+def _words_of(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
+    return [sentence.words[i] for i in _clause_words(sentence, lang, clause)]
+
+
+def _hedged(words: tuple[str, ...] | list[str], lang: str) -> bool:
+    """Whether these words make something depend on circumstances (a hedge, see _HEDGES)."""
+    l2 = _lang(lang)
+    hedges = _HEDGES[l2]
+    for i, w in enumerate(words):
+        if w not in hedges:
+            continue
+        partner = _HEDGE_PARTNER.get(w)
+        if partner is not None and not partner & set(words[i + 1 :]):
+            continue
+        # what it depends on: "on the data" hedges, "on the kernel width" is a claim
+        after = [v for v in words[i + 1 :] if not tx.is_stopword(v, lang) and v not in hedges]
+        after = [v for v in after if v not in (partner or ()) and v not in _DEPENDS_ON[l2]]
+        if not after or all(v in _TALK[l2] for v in after[:2]):
+            return True
+    return False
+
+
+def _positive_in(statement: lx.Sentence, term: lx.Sentence, lang: str) -> bool:
+    """Whether the point asserts its term rather than denying or avoiding it.
+
+    Read where the term stands in the point: "Ridge has a closed-form solution ...; lasso has
+    none" asserts "closed form" (so "Ridge has no closed-form solution" denies it), while
+    "needs no labels" does not assert "labels". A point that does not contain the term
+    is read as a whole: a point that denies, avoids or contrasts anything may be met by
+    answers that deny in many ways.
+    """
+    score, start, end = lx.locate_term(term, statement)
+    if score < ANCHOR or end <= start:
+        return not _negative(statement, lang)
+    ids = clause_ids(statement.text, lang)
+    clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[start]]
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    # any denial in the point's clause ("cannot be trained", "and do not need scaling") makes
+    # it a negative claim that answers may meet with denials of their own
+    return (
+        not _denies(statement, start, end, lang)
+        and not any(w in meaning or w in _CAN_NOT for w in clause)
+        and not _denied(clause, lang)
+    )
+
+
+#: Prefixes that make a word its own opposite: "unpenalised", "non-linear", "ungeeignet".
+_ANTI_PREFIXES = ("un", "non", "nicht")
+#: Shortest word whose prefixed form is read as its opposite.
+MIN_ANTONYM = 5
+
+
+def _prefix_opposite(words: list[str], statement: lx.Sentence, lang: str) -> bool:
+    """A word of the clause that the point says with a negative prefix, or the other way
+    round: "the intercept should be penalised" against "leave the intercept unpenalised"."""
+    theirs = {tx.fold(w) for w in statement.words}
+    mine = {tx.fold(w) for w in words}
+    their_keys = set(statement.keys)
+    for w in mine:
+        # the point says the word itself too, in any form ("lineare" and "linearen")
+        if len(w) < MIN_ANTONYM or w in theirs or tx.keys([w], lang)[0] in their_keys:
+            continue
+        for prefix in _ANTI_PREFIXES:
+            # "supervised" next to "unsupervised" in one clause contrasts the two, no reversal
+            if prefix + w in theirs and prefix + w not in mine:
+                return True
+            stem = w[len(prefix) :]
+            if w.startswith(prefix) and len(stem) >= MIN_ANTONYM and stem in theirs - mine:
+                return True
+    return False
+
+
+#: Opposites that say the other thing of the same subject ("a local minimum" against "the
+#: global optimum", "shallow trees" against "deep trees"). Not the poles that answers
+#: compare along (small/large, high/low, simple/complex): "a small draft model proposes,
+#: the large model verifies" reverses nothing.
+_ANTONYMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("local", "global"),
+        ("shallow", "deep"),
+        ("sequential", "parallel"),
+        ("sequentially", "parallel"),
+        ("underfitting", "overfitting"),
+        ("underfit", "overfit"),
+        ("convex", "concave"),
+    ),
+    "de": (
+        ("lokal", "global"),
+        ("flach", "tief"),
+        ("sequenziell", "parallel"),
+        ("nacheinander", "parallel"),
+        ("underfitting", "overfitting"),
+        ("konvex", "konkav"),
+    ),
+}
+
+
+@lru_cache(maxsize=2)
+def _antonym_keys(lang: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in _ANTONYMS[_lang(lang)]:
+        ka, kb = tx.keys([a, b], lang)
+        out.setdefault(ka, set()).add(kb)
+        out.setdefault(kb, set()).add(ka)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _antonym_opposite(
+    sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str
+) -> bool:
+    """A word of the clause whose opposite the point says, and the clause does not say both:
+    "Lloyd's steps find the global optimum" against "... only to a local minimum"."""
+    opposites = _antonym_keys(_lang(lang))
+    mine = {sentence.keys[i] for i in _clause_words(sentence, lang, clause)}
+    theirs = set(statement.keys)
+    return any(k not in theirs and (opposites[k] & theirs) - mine for k in mine if k in opposites)
+
+
 def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: str) -> bool:
-    """The clause moves a quantity the other way from the statement ("raises variance")."""
+    """The clause moves a quantity the other way from the statement ("raises variance"),
+    says a word of it with the opposite prefix ("penalised" against "unpenalised") or its
+    opposite ("global" against "local")."""
+    if _prefix_opposite(_words_of(sentence, lang, clause), statement, lang):
+        return True
+    if _antonym_opposite(sentence, clause, statement, lang):
+        return True
     mine = _directions(sentence, _clause_words(sentence, lang, clause), lang)
     theirs = _directions(statement, list(range(len(statement.words))), lang)
     return any(key in theirs and not (dirs & theirs[key]) for key, dirs in mine.items())
 
 
 def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
-    """Without an anchor: the first word the closest clause shares with the point is read as
-    an anchor (denied after it, or a quantity moved the other way, and it does not state it).
+    """Without an anchor: the words the closest clause shares with the point are read as
+    anchors. One that the point asserts but the answer denies, a quantity moved the other way,
+    or a hedge ("depends on", "hängt ... ab") in a clause sharing the point's words, and the
+    sentence does not state it.
     """
     statement = lx.analyse_statement(point_text, lang)
     clause = _best_clause(sentence, statement, lang)
@@ -352,58 +601,227 @@ def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
     ]
     if not shared:
         return True
-    first = shared[0]
-    if not _negative(statement, lang) and _denies(sentence, first, first + 1, lang):
+    for i in shared:
+        if _asserted_at(statement, sentence.keys[i], lang) and _denies(sentence, i, i + 1, lang):
+            return False
+    hedging = _hedged(statement.words, lang)
+    ids = clause_ids(sentence.text, lang)
+    if not hedging and any(
+        _hedged(_words_of(sentence, lang, c), lang)
+        for c in {ids[i] for i, k in enumerate(sentence.keys) if k in statement.content}
+    ):
         return False
     return not _reversed(sentence, clause, statement, lang)
+
+
+def _asserted_at(statement: lx.Sentence, key: str, lang: str) -> bool:
+    """Whether the point asserts the word with this key (not denied or avoided there)."""
+    if key not in statement.keys:
+        return not _negative(statement, lang)
+    at = statement.keys.index(key)
+    ids = clause_ids(statement.text, lang)
+    clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[at]]
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    return not _denies(statement, at, at + 1, lang) and not any(w in meaning for w in clause)
+
+
+#: Words of talk that commits to nothing: options named without choosing, trade-offs
+#: without saying which, "it depends", "be careful", "schauen, was passt".
+_VAGUE: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        depends depend depending various options approaches ways tools pros cons trade-offs
+        tradeoffs situation judgement judgment experiment careful topic case-by-case fits
+        suits
+        """
+    ),
+    "de": _set(
+        """
+        hängt abhängig verschiedene möglichkeiten ansätze werkzeuge tools vor- nachteile
+        nachteilen abwägung situation einzelfall ausprobieren sorgfältig thema schauen passt
+        lage
+        """
+    ),
+}
+#: Generic nouns of such talk: what "it depends on", and no content a point can share.
+_GENERIC: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        problem problems data dataset datasets team business project case goal goals context
+        circumstances requirements application situation model models use stakeholders lot
+        your
+        """
+    ),
+    "de": _set(
+        """
+        problem probleme daten datensatz datensätze team geschäft projekt fall ziel ziele
+        kontext umständen anforderungen anwendung anwendungsfall situation modell modelle
+        lage fragestellung
+        """
+    ),
+}
+_TALK = {lang: _VAGUE[lang] | _GENERIC[lang] | _HEDGES[lang] for lang in ("en", "de")}
+#: The words that join a hedge to what it depends on.
+_DEPENDS_ON: dict[str, frozenset[str]] = {
+    "en": _set("on upon really largely mostly heavily strongly"),
+    "de": _set("von vom ab davon darauf an stark sehr letztlich nach"),
+}
+
+
+def vague(sentence: lx.Sentence, lang: str) -> bool:
+    """Whether the sentence talks around a topic: a hedge or a word of non-committal talk."""
+    return _hedged(sentence.words, lang) or any(w in _VAGUE[_lang(lang)] for w in sentence.words)
+
+
+def adds_to_question(
+    sentence: lx.Sentence,
+    point_text: str,
+    terms: tuple[str, ...],
+    question: lx.Sentence,
+    lang: str,
+) -> bool:
+    """Whether ``sentence`` meets the point with words the question does not already give.
+
+    Read only for vague sentences (see :func:`vague`): "How you initialise it and how you
+    choose k really depends on the use case, and there are several options" repeats the
+    question's words and commits to nothing: it earns no point, however close its embedding.
+    A content word it shares with the point beyond the question's, a quantity moved the
+    point's way, or a term of the point that is not only the question's own words, is needed.
+    """
+    if not vague(sentence, lang):
+        return True  # "SARSA is on-policy and Q-learning is off-policy" commits to a claim
+    asked = question.content | _acronyms(question)
+    statement = lx.analyse_statement(point_text, lang)
+    talk = _TALK[_lang(lang)]
+    said = {k for w, k in zip(sentence.words, sentence.keys, strict=True) if w not in talk}
+    if (said & statement.content) - asked:
+        return True
+    # moving a quantity the way the point does is a claim, even in the question's words
+    # ("More complex models have less bias and more variance")
+    mine = _directions(sentence, list(range(len(sentence.words))), lang)
+    theirs = _directions(statement, list(range(len(statement.words))), lang)
+    if any(dirs & theirs.get(key, set()) for key, dirs in mine.items()):
+        return True
+    return any(set(t.content) - asked for t, _s, _e in anchors(sentence, terms, lang))
 
 
 # -- bare lists -------------------------------------------------------------------------
 
 #: Longest list item (in words) that counts as a bare term.
 SHORT_ITEM = 3
+#: Most content words of a list item ("shallow trees as weak learners"); a quarter of the
+#: items may be longer.
+LIST_ITEM = 4
+
+
+def _joined_words(text: str) -> list[str]:
+    """Words with hyphenated compounds kept whole ("mini-batch k-means" is two words)."""
+    return tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text))
+
+
 #: Fewest items that make a list.
 MIN_ITEMS = 3
 
 
+#: Auxiliaries, copulas and modals: a list item with one of them says something of a term.
+_VERBS: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        is are was were be been being am has have had can could will would shall should must
+        may might does do did means mean gives give makes make works work helps help
+        """
+    ),
+    "de": _set(
+        """
+        ist sind war waren sein gewesen hat haben hatte hatten kann können konnte wird werden
+        wurde wurden muss müssen soll sollen sollte sollten darf dürfen mag heißt bedeutet
+        macht machen hilft helfen gibt geben
+        """
+    ),
+}
 #: Function words a bare list may hold: joiners and the "more" of "more data".
 _LIST_WORDS = _set("and or more less fewer und oder sowie mehr weniger")
 #: Longest lead-in before a colon ("Overfitting: ...") that a bare list may have.
 LEAD_IN = 5
 
 
+#: Item separators of typed lists beyond commas and slashes: "bias | variance · noise".
+_SEPARATORS = re.compile(r"\s[|·•]\s")
+
+
+@lru_cache(maxsize=2)
+def _claim_words(lang: str) -> frozenset[str]:
+    """Words that make a list item say something: auxiliaries and modals, pronouns, denials,
+    and directions as verbs ("reduces", "senkt"). A comparative names a term ("lower
+    variance", "weniger Bias", "higher bias") as "more data" does."""
+    moves = {
+        w
+        for w in _UP[lang] | _DOWN[lang]
+        if not (w in _LIST_WORDS or w.endswith(("er", "ere", "eren")))
+    }
+    return frozenset(moves | _DENIAL[lang] | _VERBS[lang] | _PRONOUNS[lang])
+
+
 @lru_cache(maxsize=4096)
 def is_bare_list(text: str, lang: str) -> bool:
     """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
 
-    At least three items, nearly all of at most three words, and no word that makes a claim:
-    function words ("is", "the", "for", "die", "mit"), directions or denials. A short lead-in
-    before a colon is allowed. "Pearson misst, wie gut eine Gerade passt, ..." is a claim.
+    At least three items, three quarters of them of at most four content words ("negative
+    gradient of the loss", "Lloyd's algorithm (assign + update)"), and no word that makes a
+    claim: an auxiliary or modal ("is", "can", "ist", "kann"), a pronoun, a direction or a
+    denial. A short lead-in before a colon is allowed. "Pearson misst, wie gut eine Gerade
+    passt, ..." is a claim.
     """
     head, colon, tail = text.partition(":")
     if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
         text = tail
-    items = tx.split_items(text)
+    items = tx.split_items(_SEPARATORS.sub(",", text))
     if len(items) < MIN_ITEMS:
         return False
-    short = sum(1 for item in items if len(tx.words(item)) <= SHORT_ITEM)
-    if short < len(items) - 1 or short < MIN_ITEMS:
+    short = sum(1 for item in items if _n_content(_joined_words(item), lang) <= LIST_ITEM)
+    if short < len(items) - max(1, len(items) // 4) or short < MIN_ITEMS:
         return False
     l2 = _lang(lang)
-    cues = _UP[l2] | _DOWN[l2] | _DENIAL[l2]
+    claims = _claim_words(l2)
     # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
     for w in tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text)):
         if w in _LIST_WORDS:
             continue
-        if tx.is_stopword(w, lang) or w in cues or w.endswith("n't"):
+        if w in claims or w.endswith("n't"):
             return False
     return True
 
 
+#: Words of a lead-in that talk about the answer itself, not its subject: "Key terms here
+#: are:", "Things I would mention:", "Wichtige Stichworte sind:".
+_META: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        keyword keywords key word words term terms concept concepts idea ideas point points
+        thing things topic topics buzzword buzzwords aspect aspects factor factors mention
+        important main relevant come comes mind here answer would i'd i'm i
+        """
+    ),
+    "de": _set(
+        """
+        stichwort stichworte stichwörter schlagwort schlagworte begriff begriffe konzept
+        konzepte idee ideen punkt punkte thema themen aspekt aspekte faktoren nennen nenne
+        wichtig wichtige wichtigsten relevante einfallen fällt fallen ein dazu hier ich würde
+        """
+    ),
+}
+
+
 def _is_clause(text: str, lang: str) -> bool:
     """Whether a lead-in says something ("The matrix has four cells") rather than only
-    naming the topic ("Overfitting", "Regularisation techniques")."""
-    return any(tx.is_stopword(w, lang) and w not in _LIST_WORDS for w in tx.words(text))
+    naming the topic ("Overfitting", "Regularisation techniques") or the answer itself
+    ("Key terms here are", "Wichtige Stichworte sind")."""
+    ws = tx.words(text)
+    meta = _META[_lang(lang)]
+    content = [w for w in ws if not tx.is_stopword(w, lang) and w not in _LIST_WORDS]
+    if ws and all(w in meta for w in content) and any(w in meta for w in ws):
+        return False
+    return any(tx.is_stopword(w, lang) and w not in _LIST_WORDS for w in ws)
 
 
 def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
@@ -412,7 +830,7 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
     A list that a sentence of its own introduces ("The four cells are: true positives,
     false positives, ...") enumerates what that sentence claims, so it is not bare.
     """
-    out = set()
+    out = set(_fragment_runs(sentences, lang))
     for j, sentence in enumerate(sentences):
         if not is_bare_list(sentence.text, lang):
             continue
@@ -424,6 +842,35 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
             continue
         out.add(j)
     return frozenset(out)
+
+
+def is_fragment(text: str, lang: str) -> bool:
+    """A bare term standing as a sentence, line or bullet of its own ("Early stopping.",
+    "- k-means++", "Temporal leakage with random splits"): at most four content words, none
+    of which makes a claim (see :func:`is_bare_list`)."""
+    ws = _joined_words(text)
+    if not ws or _n_content(ws, lang) > LIST_ITEM:
+        return False
+    l2 = _lang(lang)
+    claims = _claim_words(l2)
+    return not any((w in claims and w not in _LIST_WORDS) or w.endswith("n't") for w in ws)
+
+
+def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
+    """Sentences in runs of at least :data:`MIN_ITEMS` bare terms or bare lists in a row: a
+    bulleted list of terms, or "Sequential trees. Pseudo-residuals. Shrinkage." """
+    out: list[int] = []
+    run: list[int] = []
+    for j, sentence in enumerate([*sentences, None]):
+        if sentence is not None and (
+            is_fragment(sentence.text, lang) or is_bare_list(sentence.text, lang)
+        ):
+            run.append(j)
+            continue
+        if len(run) >= MIN_ITEMS:
+            out.extend(run)
+        run = []
+    return out
 
 
 def list_share(sentences: tuple[lx.Sentence, ...], lang: str) -> float:

@@ -156,7 +156,9 @@ def _grade(
         embedder, backend_label = None, LEXICAL
         calibration = calibration_for(LEXICAL)
     truncated = len(raw) > tx.MAX_CHARS
-    view = ft.view_answer(cleaned, answer_lang, embedder, items=not rubric.from_card)
+    view = ft.view_answer(
+        cleaned, answer_lang, embedder, items=not rubric.from_card, lines=rubric.from_card
+    )
     empty = not view.sentences
 
     wrongs, stated = _offline_wrongs(view, rubric, display, embedder, calibration)
@@ -234,6 +236,9 @@ def _offline_points(
     elements = [] if rubric.from_card else ft.element_signals(view, rubric, embedder)
     rule_inputs = _status_features(signals, elements)
     listed = _listed(view, rubric.lang)
+    # a card's points are not met by its question's words alone; a reference's points are
+    # often the question restated (SAF), and its fitted rule already weighs that
+    question = lx.analyse_statement(rubric.question, rubric.lang) if rubric.from_card else None
     results = []
     for point, shown, signal, values in zip(
         rubric.points, display.points, signals, rule_inputs, strict=True
@@ -252,7 +257,7 @@ def _offline_points(
             )
         if status != "missing" and evidence_at is not None:
             status, evidence_at = _as_stated(
-                view, point, rubric.lang, status, evidence_at, stated, listed
+                view, point, rubric.lang, status, evidence_at, stated, listed, question
             )
         evidence = (
             view.sentences[evidence_at].text
@@ -289,15 +294,26 @@ def _as_stated(
     at: int,
     skip: frozenset[int],
     bare: frozenset[int],
+    question: lx.Sentence | None,
 ) -> tuple[Status, int]:
-    """The status once claims are read: a denied or reversed point is missing, one found only
-    in a bare list of terms is at most partly. Another sentence that states the point (by
+    """The status once claims are read: a denied or reversed point is missing, and so is one
+    met only with the question's own words; one found only in a bare list of terms is at most
+    partly. Another sentence that states the point (by
     one of its terms) may stand in for a best match that denies it."""
     sentences = view.sentences
 
+    def new(j: int) -> bool:
+        # a term named in a bare list is already at most partly, whether the question gave it
+        return (
+            question is None
+            or j in bare
+            or cl.adds_to_question(sentences[j], point.text, point.terms, question, lang)
+        )
+
     def states(j: int) -> bool:
         found = cl.point_stated(sentences[j], point.text, point.terms, lang)
-        return cl.loosely_stated(sentences[j], point.text, lang) if found is None else found
+        stated = cl.loosely_stated(sentences[j], point.text, lang) if found is None else found
+        return stated and new(j)
 
     if not states(at):
         others = [
@@ -306,6 +322,7 @@ def _as_stated(
             if j != at
             and j not in skip
             and cl.point_stated(sentences[j], point.text, point.terms, lang) is True
+            and new(j)
         ]
         if not others:
             return "missing", at
@@ -423,7 +440,7 @@ def card_feature_values(
         view = ft.view_answer(cleaned, answer_lang, embedder, items=True)
         signals = ft.point_signals(view, rubric, embedder)
         return _status_features(signals, ft.element_signals(view, rubric, embedder)), []
-    view = ft.view_answer(cleaned, answer_lang, embedder)
+    view = ft.view_answer(cleaned, answer_lang, embedder, lines=True)
     wrong_signals = ft.wrong_signals(view, rubric, embedder)
     stated = frozenset(
         s.evidence

@@ -46,10 +46,17 @@ class AnswerView:
 
 
 def view_answer(
-    text: str, lang: str, embedder: CachedEmbedder | None, *, items: bool = False
+    text: str,
+    lang: str,
+    embedder: CachedEmbedder | None,
+    *,
+    items: bool = False,
+    lines: bool = False,
 ) -> AnswerView:
-    """``items``: also embed the list items of each sentence (for :func:`element_signals`)."""
-    analysed = lx.analyse(text, lang)
+    """``items``: also embed the list items of each sentence (for :func:`element_signals`).
+    ``lines``: short lines are sentences of their own (the card path: a list typed one term
+    per line is a list, not one run-on sentence)."""
+    analysed = lx.analyse(text, lang, lines=lines)
     sentences = [s.text for s in analysed.sentences]
     if embedder is None or not sentences:
         return AnswerView(text, analysed, None, None)

@@ -49,6 +49,12 @@ def breadth_dir() -> Path:
     return labelled_dir() / "breadth"
 
 
+def kinds_dir() -> Path:
+    """Dev answers of the hard kinds (keyword lists, evasive, negated, misconception) to cards
+    outside the held-out set; the claim rules are designed on them (see its README)."""
+    return labelled_dir() / "kinds"
+
+
 def load_labelled(directory: Path | None = None) -> dict[str, list[LabelledAnswer]]:
     """All labelled answers by card id (labels for unlisted key points are "missing" later)."""
     out: dict[str, list[LabelledAnswer]] = {}

@@ -65,8 +65,9 @@ def analyse_sentence(sentence: str, lang: str) -> Sentence:
     )
 
 
-def analyse(text: str, lang: str) -> Analysed:
-    sentences = tuple(analyse_sentence(s, lang) for s in tx.split_sentences(text))
+def analyse(text: str, lang: str, *, lines: bool = False) -> Analysed:
+    """``lines``: short lines are sentences of their own (see :func:`text.split_sentences`)."""
+    sentences = tuple(analyse_sentence(s, lang) for s in tx.split_sentences(text, lines=lines))
     return Analysed(lang, sentences)
 
 

@@ -107,11 +107,16 @@ def clean(text: str) -> str:
     return cleaned[:MAX_CHARS]
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences (and bullet items) of ``text``; very long ones are cut at clause marks."""
+def split_sentences(text: str, *, lines: bool = False) -> list[str]:
+    """Sentences (and bullet items) of ``text``; very long ones are cut at clause marks.
+
+    ``lines``: a short line ends where its line ends (see :data:`LINE_ITEM_WORDS`); the card
+    path reads answers so, the fitted free-answer path keeps the splitting it was fitted on.
+    """
     protected = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", _PLACEHOLDER), text)
     parts = []
-    for raw in _SENTENCE_END.split(protected):
+    pieces = _SENTENCE_END.split(protected)
+    for raw in _split_short_lines(pieces) if lines else pieces:
         piece = _BULLET.sub("", raw.replace(_PLACEHOLDER, ".")).strip()
         piece = " ".join(piece.split())
         if not piece:
@@ -119,6 +124,26 @@ def split_sentences(text: str) -> list[str]:
         parts.extend(_cut_long(piece))
     sentences = [p for p in parts if _WORD.search(p)]
     return sentences[:MAX_SENTENCES]
+
+
+#: A line of at most this many words ends where its line ends: a list of terms typed one per
+#: line ("Target leakage\nTemporal leakage") is not one run-on sentence. Longer lines are
+#: prose, perhaps wrapped by hand.
+LINE_ITEM_WORDS = 6
+
+
+def _split_short_lines(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        current: list[str] = []
+        for line in piece.split("\n"):
+            current.append(line)
+            if len(_WORD.findall(line)) <= LINE_ITEM_WORDS and line.strip():
+                out.append("\n".join(current))
+                current = []
+        if current:
+            out.append("\n".join(current))
+    return out
 
 
 def _cut_long(sentence: str) -> list[str]:
