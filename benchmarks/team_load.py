@@ -1,0 +1,468 @@
+"""Team mode under load: simulated users practising and submitting code, on loopback only.
+
+Starts a private PostgreSQL cluster and Redis server (or uses MLINTERVIEW_BENCH_POSTGRES_URL),
+`mlinterview serve --team` and judge workers (`mlinterview worker --concurrency 1` each),
+then:
+
+1. ``--users`` simulated candidates for ``--seconds``: each logs in through the API, then
+   loops: open the practice page, think, type an answer (graded), rate the card; one round
+   in four also submits code through the API and polls until the verdict is in. Reports p50
+   and p99 of the practice pages, answers and ratings, submissions judged per second, and
+   the queue wait (stored started_at - created_at).
+2. Judge throughput with 1 and then 2 worker processes: a burst of submissions queued at
+   once, time until the last verdict; the ratio shows whether judging scales with workers.
+
+Every request goes to 127.0.0.1; the run is bounded in users, time and submissions.
+
+Usage: python benchmarks/team_load.py [--users 200] [--seconds 60] [--burst 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+PASSWORD = "load-test-password"
+SOLUTION = """import numpy as np
+
+def softmax(x):
+    z = np.asarray(x, dtype=float)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+"""
+ANSWERS = (
+    "More data lowers variance; a more complex model lowers bias but raises variance.",
+    "Regularisation adds a penalty on the weights, so the model fits less noise.",
+    "I am not sure.",
+)
+CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+CARD_FORM = re.compile(r'action="/practice/([^/"]+)/answer"')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def _as_postgres(args: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+
+
+@contextmanager
+def postgres() -> Iterator[str]:
+    """A database URL: the given server, or a private cluster from the machine's binaries."""
+    given = os.environ.get("MLINTERVIEW_BENCH_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    bindir = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))[-1].parent
+    work = Path(tempfile.mkdtemp(prefix="mli-bench-pg-"))
+    if os.geteuid() == 0:  # initdb refuses root; the postgres user owns the cluster
+        shutil.chown(work, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(work / "data"),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    options = f"-p {port} -k {work} -c listen_addresses=127.0.0.1 -c max_connections=300"
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(work / "data"),
+                "-w",
+                "-l",
+                str(work / "log"),
+                "-o",
+                options,
+                "start",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            _as_postgres(
+                [str(bindir / "pg_ctl"), "-D", str(work / "data"), "-m", "immediate", "stop"]
+            ),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextmanager
+def redis() -> Iterator[str]:
+    work = Path(tempfile.mkdtemp(prefix="mli-bench-redis-"))
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(work),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _create_users(url: str, count: int) -> list[str]:
+    """Candidates with one argon2 hash (each hash carries its salt; hashing 200 times would
+    only time argon2)."""
+    from argon2 import PasswordHasher
+
+    from mlinterview.store.db import Store
+    from mlinterview.store.models import User
+
+    store = Store(url)
+    digest = PasswordHasher().hash(PASSWORD)
+    names = [f"user{i:03d}" for i in range(count)]
+    with store.transaction() as session:
+        for name in names:
+            session.add(
+                User(
+                    name=name,
+                    role="candidate",
+                    password_hash=digest,
+                    disabled=False,
+                    session_epoch=0,
+                    created_at=datetime.now(UTC),
+                )
+            )
+    store.close()
+    return names
+
+
+def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mlinterview.cli", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    with suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.latencies: dict[str, list[float]] = {}
+        self.errors: dict[str, int] = {}
+        self.submission_ids: list[int] = []
+        self.verdicts: dict[str, int] = {}
+
+    def add(self, name: str, seconds: float) -> None:
+        self.latencies.setdefault(name, []).append(seconds)
+
+    def error(self, name: str) -> None:
+        self.errors[name] = self.errors.get(name, 0) + 1
+
+
+async def _login(client: object, name: str) -> str:
+    import httpx
+
+    assert isinstance(client, httpx.AsyncClient)
+    response = await client.post("/api/login", json={"user": name, "password": PASSWORD})
+    response.raise_for_status()
+    return str(response.json()["csrf"])
+
+
+async def _submit_and_wait(client: object, csrf: str, record: Recorder, deadline: float) -> None:
+    import httpx
+
+    assert isinstance(client, httpx.AsyncClient)
+    start = time.perf_counter()
+    response = await client.post(
+        "/api/submissions",
+        json={"problem": "softmax", "source": SOLUTION},
+        headers={"X-CSRF-Token": csrf},
+    )
+    record.add("submit (POST)", time.perf_counter() - start)
+    if response.status_code != 202:
+        record.error("submit")
+        return
+    submission = int(response.json()["id"])
+    record.submission_ids.append(submission)
+    while time.monotonic() < deadline + 120:
+        await asyncio.sleep(0.5)
+        polled = await client.get(f"/api/submissions/{submission}")
+        body = polled.json()
+        if body.get("state") == "done":
+            record.add("submission to verdict", time.perf_counter() - start)
+            record.verdicts[str(body.get("verdict"))] = (
+                record.verdicts.get(str(body.get("verdict")), 0) + 1
+            )
+            return
+
+
+async def _user(base: str, name: str, seconds: float, record: Recorder, seed: int) -> None:
+    import httpx
+
+    rng = random.Random(seed)
+    deadline = time.monotonic() + seconds
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        await asyncio.sleep(rng.uniform(0, 5))  # users arrive over the first seconds
+        csrf = ""
+        while not csrf and time.monotonic() < deadline:
+            try:
+                csrf = await _login(client, name)
+            except httpx.HTTPError:
+                record.error("login")
+                await asyncio.sleep(1)
+        round_no = 0
+        while time.monotonic() < deadline:
+            round_no += 1
+            try:
+                await _round(client, csrf, record, rng, round_no, deadline)
+            except httpx.HTTPError as exc:  # counted, never hidden: the report lists them
+                record.error(f"connection ({type(exc).__name__})")
+                await asyncio.sleep(1)
+
+
+async def _round(
+    client: object,
+    csrf: str,
+    record: Recorder,
+    rng: random.Random,
+    round_no: int,
+    deadline: float,
+) -> None:
+    import httpx
+
+    assert isinstance(client, httpx.AsyncClient)
+    start = time.perf_counter()
+    page = await client.get("/practice")
+    record.add("practice page (GET)", time.perf_counter() - start)
+    card = CARD_FORM.search(page.text)
+    token = CSRF_FIELD.search(page.text)
+    if page.status_code != 200 or card is None or token is None:
+        record.error("practice page")
+        await asyncio.sleep(1)
+        return
+    await asyncio.sleep(rng.uniform(2, 6))  # reading and typing
+    form = {"csrf_token": token.group(1), "answer": rng.choice(ANSWERS)}
+    start = time.perf_counter()
+    shown = await client.post(f"/practice/{card.group(1)}/answer", data=form)
+    record.add("answer, graded (POST)", time.perf_counter() - start)
+    if shown.status_code != 200:
+        record.error("answer")
+    await asyncio.sleep(rng.uniform(1, 3))
+    form = {"csrf_token": token.group(1), "rating": str(rng.randint(1, 4))}
+    start = time.perf_counter()
+    rated = await client.post(f"/practice/{card.group(1)}/rate", data=form)
+    record.add("rating (POST)", time.perf_counter() - start)
+    if rated.status_code != 303:
+        record.error("rating")
+    if round_no % 4 == 0:
+        await _submit_and_wait(client, csrf, record, deadline)
+
+
+async def _burst(base: str, names: list[str], count: int) -> tuple[float, int]:
+    """Queue ``count`` submissions at once; seconds until the last verdict."""
+    import httpx
+
+    clients = [httpx.AsyncClient(base_url=base, timeout=60) for _ in names]
+    try:
+        tokens = await asyncio.gather(*(_login(c, n) for c, n in zip(clients, names, strict=True)))
+        start = time.perf_counter()
+        ids: list[tuple[httpx.AsyncClient, int]] = []
+        for i in range(count):
+            client, token = clients[i % len(clients)], tokens[i % len(clients)]
+            response = await client.post(
+                "/api/submissions",
+                json={"problem": "softmax", "source": SOLUTION},
+                headers={"X-CSRF-Token": token},
+            )
+            ids.append((client, int(response.json()["id"])))
+        pending = list(ids)
+        accepted = 0
+        while pending:
+            await asyncio.sleep(0.2)
+            still = []
+            for client, submission in pending:
+                body = (await client.get(f"/api/submissions/{submission}")).json()
+                if body.get("state") == "done":
+                    accepted += body.get("verdict") == "Accepted"
+                else:
+                    still.append((client, submission))
+            pending = still
+        return time.perf_counter() - start, accepted
+    finally:
+        for client in clients:
+            await client.aclose()
+
+
+def _queue_waits(url: str, ids: list[int]) -> list[float]:
+    from sqlalchemy import select
+
+    from mlinterview.store.db import Store
+    from mlinterview.store.models import Submission
+
+    store = Store(url)
+    with store.transaction() as session:
+        rows = session.execute(
+            select(Submission.created_at, Submission.started_at).where(Submission.id.in_(ids))
+        ).all()
+    store.close()
+    return [(s - c).total_seconds() for c, s in rows if s is not None and c is not None]
+
+
+def _wait_for(base: str, seconds: float = 90) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/login", timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("server did not answer")
+
+
+def _print_latencies(record: Recorder) -> None:
+    print(f"{'request':26} {'count':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    for name, values in record.latencies.items():
+        print(
+            f"{name:26} {len(values):6d} {statistics.median(values) * 1000:8.1f} "
+            f"{_percentile(values, 0.99) * 1000:8.1f} {max(values) * 1000:8.1f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--burst", type=int, default=120, help="submissions per scaling run")
+    args = parser.parse_args()
+    if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 600 or not 1 <= args.burst <= 1000:
+        parser.error("--users 1..500, --seconds 1..600, --burst 1..1000")
+
+    with postgres() as url, redis() as broker, tempfile.TemporaryDirectory() as home:
+        names = _create_users(url, args.users)
+        env = dict(
+            os.environ,
+            MLINTERVIEW_DATABASE_URL=url,
+            MLINTERVIEW_BROKER_URL=broker,
+            MLINTERVIEW_SECRET_KEY="bench-" + "x" * 40,
+            HOME=home,
+        )
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = _spawn(["serve", "--team", "--port", str(port)], env)
+        workers = [_spawn(["worker", "--concurrency", "1"], env) for _ in range(args.workers)]
+        try:
+            _wait_for(base)
+            record = Recorder()
+            print(
+                f"{args.users} users for {args.seconds:.0f} s, {args.workers} worker processes,"
+                " PostgreSQL + Redis on loopback, 2-core machine"
+            )
+            started = time.perf_counter()
+
+            async def everyone() -> None:
+                await asyncio.gather(
+                    *(_user(base, n, args.seconds, record, i) for i, n in enumerate(names))
+                )
+
+            asyncio.run(everyone())
+            elapsed = time.perf_counter() - started
+            _print_latencies(record)
+            done = len(record.latencies.get("submission to verdict", []))
+            waits = _queue_waits(url, record.submission_ids)
+            print(
+                f"submissions: {len(record.submission_ids)} sent, {done} judged in "
+                f"{elapsed:.0f} s ({done / elapsed:.2f}/s), verdicts {record.verdicts}"
+            )
+            if waits:
+                print(
+                    f"queue wait: p50 {statistics.median(waits) * 1000:.0f} ms, "
+                    f"p99 {_percentile(waits, 0.99) * 1000:.0f} ms"
+                )
+            print(f"errors: {record.errors or 'none'}")
+
+            rates = {}
+            for count in (1, 2):
+                for proc in workers:
+                    _stop(proc)
+                workers = [_spawn(["worker", "--concurrency", "1"], env) for _ in range(count)]
+                time.sleep(8)  # each worker starts its warm judge before the burst
+                seconds, accepted = asyncio.run(_burst(base, names[:20], args.burst))
+                rates[count] = args.burst / seconds
+                print(
+                    f"burst of {args.burst} with {count} worker process(es): {seconds:.1f} s,"
+                    f" {rates[count]:.1f} submissions/s, {accepted} accepted"
+                )
+            print(f"judge throughput, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+        finally:
+            for proc in [server, *workers]:
+                _stop(proc)
+
+
+if __name__ == "__main__":
+    main()
