@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+# The submissions the job tests send: the iou reference and one of its reviewed wrong answers.
+BANK = Path(__file__).resolve().parents[2] / "src" / "mlinterview" / "bank" / "problems"
+REFERENCE = (BANK / "iou" / "reference.py").read_text(encoding="utf-8")
+WRONG = (BANK / "iou" / "wrong_union_is_sum.py").read_text(encoding="utf-8")
+
 # Short, so a killed worker's jobs come back within seconds (production default: 120 s).
 TEST_VISIBILITY_TIMEOUT = 4
 MLINTERVIEW = str(Path(sys.executable).with_name("mlinterview"))

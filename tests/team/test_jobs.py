@@ -10,19 +10,14 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from team_helpers import MLINTERVIEW, WorkerFactory, add_user, wait_done
+from team_helpers import MLINTERVIEW, REFERENCE, WRONG, WorkerFactory, add_user, wait_done
 
 from mlinterview.store.db import Store
 from mlinterview.workspace import Workspace
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-BANK = Path(__file__).resolve().parents[2] / "src" / "mlinterview" / "bank" / "problems"
-REFERENCE = (BANK / "iou" / "reference.py").read_text(encoding="utf-8")
-WRONG = (BANK / "iou" / "wrong_union_is_sum.py").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

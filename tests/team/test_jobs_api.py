@@ -14,16 +14,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from team_helpers import WorkerFactory, add_user, free_port
+from team_helpers import REFERENCE, WRONG, WorkerFactory, add_user, free_port
 
 from mlinterview.store.db import Store
 from mlinterview.workspace import Workspace
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-BANK = Path(__file__).resolve().parents[2] / "src" / "mlinterview" / "bank" / "problems"
-REFERENCE = (BANK / "iou" / "reference.py").read_text(encoding="utf-8")
-WRONG = (BANK / "iou" / "wrong_union_is_sum.py").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from team_helpers import TEST_VISIBILITY_TIMEOUT, WORKER_LOGS, WorkerFactory, add_user, wait_done
+from team_helpers import (
+    REFERENCE,
+    TEST_VISIBILITY_TIMEOUT,
+    WORKER_LOGS,
+    WRONG,
+    WorkerFactory,
+    add_user,
+    wait_done,
+)
 
 from mlinterview.store.db import Store
 from mlinterview.store.models import Submission
@@ -23,9 +31,6 @@ from mlinterview.workspace import Workspace
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
-BANK = Path(__file__).resolve().parents[2] / "src" / "mlinterview" / "bank" / "problems"
-REFERENCE = (BANK / "iou" / "reference.py").read_text(encoding="utf-8")
-WRONG = (BANK / "iou" / "wrong_union_is_sum.py").read_text(encoding="utf-8")
 # Correct, but loading it takes a second: the kill lands while such a job runs.
 SLOW = "import time\n\ntime.sleep(1.0)\n\n" + REFERENCE
 

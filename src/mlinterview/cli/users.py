@@ -7,11 +7,17 @@ can see in the process list): typed without echo on a terminal, one line when pi
 from __future__ import annotations
 
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from mlinterview.cli.common import fail, print_json, workspace
+
+if TYPE_CHECKING:
+    from mlinterview.team.accounts import Accounts
+
+T = TypeVar("T")
 
 users_app = typer.Typer(
     help="Team-mode accounts: add, list, set a role, disable, set a password.",
@@ -35,8 +41,14 @@ def _read_password(confirm: bool = True) -> str:
     return line.rstrip("\r\n")
 
 
-def _account_error(exc: Exception) -> NoReturn:
-    fail(str(exc))
+def _accounts(change: Callable[[Accounts], T]) -> T:
+    """Run one call on the accounts; an AccountError becomes the one-line error."""
+    from mlinterview.team.accounts import AccountError
+
+    try:
+        return change(workspace(store=True).accounts)
+    except AccountError as exc:
+        fail(str(exc))
 
 
 @users_app.command("add")
@@ -46,20 +58,17 @@ def add(
 ) -> None:
     """Add an account; the password comes from stdin. The first account must be an admin
     and takes over this database's existing (single-user) data."""
+    from mlinterview.store import LOCAL_USER_ID
     from mlinterview.team.accounts import AccountError, check_name, check_role
 
     try:  # say what is wrong with the arguments before asking for a password
         check_name(name)
         check_role(role)
     except AccountError as exc:
-        _account_error(exc)
+        fail(str(exc))
     password = _read_password()
-    ws = workspace(store=True)
-    try:
-        account = ws.accounts.add(name, role, password)
-    except AccountError as exc:
-        _account_error(exc)
-    took_over = " (it now owns the existing local data)" if account.id == 1 else ""
+    account = _accounts(lambda accounts: accounts.add(name, role, password))
+    took_over = " (it now owns the existing local data)" if account.id == LOCAL_USER_ID else ""
     typer.echo(f"added {account.name} as {account.role}{took_over}")
 
 
@@ -82,54 +91,30 @@ def set_role(
     name: Annotated[str, typer.Argument(help="The account's name.")], role: RoleArg
 ) -> None:
     """Change an account's role (the last admin who can log in keeps theirs)."""
-    from mlinterview.team.accounts import AccountError
-
-    try:
-        account = workspace(store=True).accounts.set_role(name, role)
-    except AccountError as exc:
-        _account_error(exc)
+    account = _accounts(lambda accounts: accounts.set_role(name, role))
     typer.echo(f"{account.name} is now {account.role}")
 
 
 @users_app.command("disable")
 def disable(name: Annotated[str, typer.Argument(help="The account's name.")]) -> None:
     """Stop an account from logging in; its open sessions end at once."""
-    from mlinterview.team.accounts import AccountError
-
-    try:
-        account = workspace(store=True).accounts.disable(name)
-    except AccountError as exc:
-        _account_error(exc)
+    account = _accounts(lambda accounts: accounts.disable(name))
     typer.echo(f"{account.name} is disabled")
 
 
 @users_app.command("enable")
 def enable(name: Annotated[str, typer.Argument(help="The account's name.")]) -> None:
     """Let a disabled account log in again."""
-    from mlinterview.team.accounts import AccountError
-
-    try:
-        account = workspace(store=True).accounts.enable(name)
-    except AccountError as exc:
-        _account_error(exc)
+    account = _accounts(lambda accounts: accounts.enable(name))
     typer.echo(f"{account.name} is enabled")
 
 
 @users_app.command("password")
 def password(name: Annotated[str, typer.Argument(help="The account's name.")]) -> None:
     """Set an account's password from stdin; its open sessions end."""
-    from mlinterview.team.accounts import AccountError
-
-    ws = workspace(store=True)
-    try:
-        ws.accounts.get(name)
-    except AccountError as exc:
-        _account_error(exc)
+    _accounts(lambda accounts: accounts.get(name))  # an unknown name before the prompt
     secret = _read_password()
-    try:
-        account = ws.accounts.set_password(name, secret)
-    except AccountError as exc:
-        _account_error(exc)
+    account = _accounts(lambda accounts: accounts.set_password(name, secret))
     typer.echo(f"password of {account.name} changed; its sessions have ended")
 
 
