@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from mlinterview.practice.session import PracticeResult
     from mlinterview.store.cohorts import StoredComment, StoredMember
     from mlinterview.store.db import Store
+    from mlinterview.store.practice import StoredCardState
     from mlinterview.store.submissions import StoredSubmission
     from mlinterview.team.accounts import Accounts
     from mlinterview.team.cohorts import (
@@ -95,6 +96,28 @@ def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use en or de")
     return lang
+
+
+@dataclass(frozen=True)
+class PracticeQueue:
+    """The practice page's cards in order, and how many are due now and never seen."""
+
+    cards: list[Card]
+    due: int
+    new: int
+
+
+def _queue_counts(
+    pool: Iterable[Card], states: dict[str, StoredCardState], queued_ids: list[str]
+) -> tuple[int, int]:
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    queued = set(queued_ids)
+    cards = list(pool)
+    due = sum(1 for c in cards if c.id in queued or (c.id in states and states[c.id].due <= now))
+    new = sum(1 for c in cards if c.id not in states and c.id not in queued)
+    return due, new
 
 
 @dataclass(frozen=True)
@@ -169,6 +192,16 @@ class Workspace:
             self.store, bank=self.bank, bank_dir=self.bank_dir, judge=self._judge, user_id=user_id
         )
 
+    def warm_up(self) -> None:
+        """Pay now what the first requests would pay (a team server process calls this
+        before it accepts connections): the bank, and the grader's lemma dictionaries and
+        sentence encoder for each language. Otherwise the first requests of a crowd each
+        start loading them at once, on every thread, for seconds."""
+        first = next(iter(self.bank), None)
+        if first is not None:
+            for lang in ("en", "de"):
+                self.assess(first, "More data lowers the variance of the model.", lang)
+
     def close(self) -> None:
         if self._store is not None and self._store_arg is not self._store:
             self._store.close()
@@ -239,12 +272,27 @@ class Workspace:
     ) -> list[Card]:
         """Queued cards first, then due ones, then new ones (spaced repetition); cards in
         ``skip`` (skipped in this session) come last."""
-        ordered = self.practice.next_cards(self.cards(topic=topic, role=role))
+        return self.practice_queue(topic=topic, role=role, limit=limit, skip=skip).cards
+
+    def practice_queue(
+        self,
+        *,
+        topic: str | None = None,
+        role: str | None = None,
+        limit: int | None = None,
+        skip: Iterable[str] = (),
+    ) -> PracticeQueue:
+        """What the practice page shows: ``next_cards`` and ``queue_counts`` from one read
+        of the person's card states (one transaction per page, not four)."""
+        pool = self.cards(topic=topic, role=role)
+        snapshot = self.practice.snapshot()
+        ordered = self.practice.next_cards(pool, snapshot=snapshot)
         skipped = set(skip)
         ordered = [c for c in ordered if c.id not in skipped] + [
             c for c in ordered if c.id in skipped
         ]
-        return ordered[:limit] if limit is not None else ordered
+        due, new = _queue_counts(pool, *snapshot)
+        return PracticeQueue(ordered[:limit] if limit is not None else ordered, due, new)
 
     def assess(self, card: Card | str, answer: str, lang: str) -> PracticeResult:
         """Feedback on a typed answer: score, key-point statuses, a suggested rating."""
@@ -298,15 +346,7 @@ class Workspace:
 
     def queue_counts(self, *, topic: str | None = None, role: str | None = None) -> tuple[int, int]:
         """(cards due or queued now, cards never seen) within the filters."""
-        pool = self.cards(topic=topic, role=role)
-        states = self.practice.states()
-        queued = set(self.practice.queued())
-        from datetime import UTC, datetime
-
-        now = datetime.now(UTC)
-        due = sum(1 for c in pool if c.id in queued or (c.id in states and states[c.id].due <= now))
-        new = sum(1 for c in pool if c.id not in states and c.id not in queued)
-        return due, new
+        return _queue_counts(self.cards(topic=topic, role=role), *self.practice.snapshot())
 
     def stats(self) -> list[TopicStats]:
         return self.practice.stats(self.bank)

@@ -26,6 +26,15 @@ def register(app: typer.Typer) -> None:
                 "the queue at MLINTERVIEW_BROKER_URL; PostgreSQL recommended.",
             ),
         ] = False,
+        workers: Annotated[
+            int | None,
+            typer.Option(
+                min=1,
+                max=64,
+                help="Team mode: server processes sharing the port (default: one per core; one on "
+                "SQLite).",
+            ),
+        ] = None,
     ) -> None:
         """Serve the web app (practice, questions, coding, labs) on http://HOST:PORT."""
         import os
@@ -35,14 +44,25 @@ def register(app: typer.Typer) -> None:
                 f"team mode judges code on workers: set {BROKER_ENV} "
                 "(e.g. redis://127.0.0.1:6379/0) and start `mlinterview worker`"
             )
-        import uvicorn
-
+        if not team and workers not in (None, 1):
+            fail("--workers is for team mode (--team); local mode is one process")
         from mlinterview.store.db import StoreError, open_store
+        from mlinterview.web import serving
         from mlinterview.web.app import create_app
 
+        processes = 1
+        web_app = None
         try:
-            store = open_store()
-            web_app = create_app(store, team=team)
+            if not team:
+                store = open_store()
+                web_app = create_app(store)
+            else:
+                store = serving.team_store()
+                processes = workers or serving.default_workers(store)
+                if processes == 1:
+                    web_app = serving.warm_team_app(store)
+                else:  # each process opens its own: this one only checked (and migrated)
+                    store.close()
         except StoreError as exc:
             fail(str(exc))
         if team and store.engine.dialect.name == "sqlite":
@@ -50,9 +70,9 @@ def register(app: typer.Typer) -> None:
                 "note: team mode on SQLite is for trying it out; use PostgreSQL for a team "
                 "(MLINTERVIEW_DATABASE_URL=postgresql+psycopg://...)"
             )
-        mode = "team mode, log in at /login" if team else "Ctrl+C stops"
+        mode = f"team mode, {processes} process(es), log in at /login" if team else "Ctrl+C stops"
         typer.echo(f"mlinterview: serving on http://{host}:{port}  ({mode})")
         try:
-            uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
+            serving.serve(host, port, team=team, workers=processes, app=web_app)
         except OSError as exc:
             fail(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port")

@@ -91,18 +91,24 @@ class PracticeService:
     def queued(self) -> list[str]:
         return practice_store.queued_card_ids(self.store, self.user_id)
 
+    def snapshot(self) -> tuple[dict[str, StoredCardState], list[str]]:
+        """``states()`` and ``queued()`` read together, in one transaction."""
+        return practice_store.states_and_queue(self.store, self.user_id)
+
     def next_cards(
         self,
         cards: Iterable[Card],
         *,
         limit: int | None = None,
         now: datetime | None = None,
+        snapshot: tuple[dict[str, StoredCardState], list[str]] | None = None,
     ) -> list[Card]:
-        """Queued cards first, then due cards (most overdue first), then new ones."""
+        """Queued cards first, then due cards (most overdue first), then new ones.
+        ``snapshot``: states and queue already read (``snapshot()``), else read here."""
         moment = now or utcnow()
         pool = {card.id: card for card in cards}
-        states = self.states()
-        queued = [pool[cid] for cid in self.queued() if cid in pool]
+        states, queued_ids = snapshot if snapshot is not None else self.snapshot()
+        queued = [pool[cid] for cid in queued_ids if cid in pool]
         due = sorted(
             (
                 (aware(state.due), pool[cid])

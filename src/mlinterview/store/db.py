@@ -49,9 +49,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, pool_size: int | None = None) -> Engine:
+    """An engine for ``url``. ``pool_size``: connections a server process keeps open to a
+    database server (and as many again for bursts), sized to the threads that use them so
+    no request waits for a connection; SQLAlchemy's default (5 + 10) otherwise."""
+    sqlite = url.startswith("sqlite")
+    sizing: dict[str, Any] = (
+        {"pool_size": pool_size, "max_overflow": pool_size}
+        if pool_size is not None and not sqlite
+        else {}
+    )
     try:
-        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+        engine = create_engine(url, future=True, pool_pre_ping=not sqlite, **sizing)
     except Exception as exc:
         raise StoreError(f"invalid database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
@@ -95,9 +104,11 @@ def upgrade(engine: Engine) -> None:
 class Store:
     """An open database: an engine plus a session factory, migrated on creation."""
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, pool_size: int | None = None
+    ) -> None:
         self.url = url or default_database_url()
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, pool_size=pool_size)
         if migrate:
             try:
                 upgrade(self.engine)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
 
 from mlinterview.store.db import Store
 from mlinterview.store.models import CardState, QueuedCard, Review
@@ -44,14 +45,31 @@ class Scheduled:
     stability: float | None
 
 
+def _states(session: Session, user_id: int) -> dict[str, StoredCardState]:
+    return {
+        row.card_id: StoredCardState(
+            row.card_id, row.fsrs_card, aware(row.due), row.state, row.stability, row.reps or 0
+        )
+        for row in session.scalars(select(CardState).where(CardState.user_id == user_id))
+    }
+
+
 def card_states(store: Store, user_id: int) -> dict[str, StoredCardState]:
     with store.transaction() as session:
-        return {
-            row.card_id: StoredCardState(
-                row.card_id, row.fsrs_card, aware(row.due), row.state, row.stability, row.reps or 0
-            )
-            for row in session.scalars(select(CardState).where(CardState.user_id == user_id))
-        }
+        return _states(session, user_id)
+
+
+def states_and_queue(store: Store, user_id: int) -> tuple[dict[str, StoredCardState], list[str]]:
+    """``card_states`` and ``queued_card_ids`` read in one transaction (one round of
+    connection checkout and commit instead of two, on every practice page)."""
+    with store.transaction() as session:
+        states = _states(session, user_id)
+        queued = session.scalars(
+            select(QueuedCard.card_id)
+            .where(QueuedCard.user_id == user_id)
+            .order_by(QueuedCard.queued_at)
+        ).all()
+        return states, list(queued)
 
 
 def queued_card_ids(store: Store, user_id: int) -> list[str]:

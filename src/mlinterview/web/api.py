@@ -73,12 +73,12 @@ LoginOut.model_rebuild()
     response_model=LoginOut,
     responses={401: {"model": Problem}, 429: {"model": Problem}},
 )
-def api_login(request: Request, body: LoginIn) -> Response:
+async def api_login(request: Request, body: LoginIn) -> Response:
     """Log in: sets the session cookie and returns the CSRF token for later POSTs."""
     from mlinterview.web.team import team_state
 
     try:
-        account, token = login(request, body.user, body.password)
+        account, token, session = await login(request, body.user, body.password)
     except TooManyAttempts as exc:
         return JSONResponse(
             {"detail": str(exc)},
@@ -88,8 +88,6 @@ def api_login(request: Request, body: LoginIn) -> Response:
     except LoginFailed as exc:
         return JSONResponse({"detail": str(exc)}, status_code=401)
     accounts = team_state(request).accounts
-    session = accounts.session(token)
-    assert session is not None
     out = LoginOut(
         csrf=accounts.csrf_token(session),
         user=Me(id=account.id, name=account.name, role=account.role),

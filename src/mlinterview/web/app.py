@@ -8,6 +8,9 @@ capped, and unknown ids get a 404 page.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -54,13 +57,18 @@ class BodyLimit:
 
 
 def create_app(
-    store: Store | None = None, bank: Bank | None = None, *, team: bool = False
+    store: Store | None = None,
+    bank: Bank | None = None,
+    *,
+    team: bool = False,
+    threads: int | None = None,
 ) -> FastAPI:
     """The web app. Local mode (default): one person, no login, ``LOCAL_VIEWER``.
 
     ``team=True``: accounts and sessions (web/team.py) in front of every route but the
     login page, static files and the OpenAPI page (on only here), one context per
-    person, and the JSON API (web/api.py)."""
+    person, and the JSON API (web/api.py). ``threads``: the size of the thread pool the
+    synchronous routes run on (anyio's default of 40 otherwise)."""
     from mlinterview.store.db import open_store
 
     if team:
@@ -73,7 +81,7 @@ def create_app(
         if team
         else {"docs_url": None, "openapi_url": None}
     )
-    app = FastAPI(title="mlinterview", redoc_url=None, **docs)
+    app = FastAPI(title="mlinterview", redoc_url=None, lifespan=_lifespan(threads), **docs)
     app.add_middleware(BodyLimit)
     if team:
         from mlinterview.web import api
@@ -146,6 +154,18 @@ def create_app(
         return JSONResponse({"detail": "not logged in"}, status_code=401)
 
     return app
+
+
+def _lifespan(threads: int | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if threads is not None:  # set in the serving event loop, before the first request
+            import anyio.to_thread
+
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
 
 
 def _is_api(request: Request) -> bool:

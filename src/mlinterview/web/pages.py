@@ -51,11 +51,10 @@ def practice(
     ctx = context(request)
     skip = [s for s in skipped.split(",") if s][:200]
     try:
-        upcoming = ctx.ws.next_cards(topic=topic or None, role=role or None, limit=1, skip=skip)
-        due, new = ctx.ws.queue_counts(topic=topic or None, role=role or None)
+        queue = ctx.ws.practice_queue(topic=topic or None, role=role or None, limit=1, skip=skip)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
-    card = upcoming[0] if upcoming else None
+    card = queue.cards[0] if queue.cards else None
     return render(
         request,
         "practice.html",
@@ -67,8 +66,8 @@ def practice(
         roles=list(Role),
         saved=request.query_params.get("saved"),
         undone=request.query_params.get("undone"),
-        due=due,
-        new=new,
+        due=queue.due,
+        new=queue.new,
         skip_to=",".join([*skip, card.id]) if card else "",
     )
 

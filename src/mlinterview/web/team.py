@@ -14,6 +14,8 @@ from collections import OrderedDict
 from typing import Annotated
 from urllib.parse import quote
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from markupsafe import Markup
@@ -39,6 +41,9 @@ PUBLIC_PATHS = frozenset(
 )
 PUBLIC_PREFIXES = ("/static/",)
 MAX_CONTEXTS = 2048
+# argon2-cffi's default hash (RFC 9106 low-memory: 64 MiB, 3 passes, 4 lanes) keeps two
+# cores busy for ~0.1 s: one check at a time per process already uses the machine.
+PASSWORD_CHECKS = 1
 
 router = APIRouter(include_in_schema=False)
 Csrf = Annotated[None, Depends(verify_csrf)]
@@ -58,6 +63,13 @@ class TeamState:
         self._contexts: OrderedDict[int, WebContext] = OrderedDict()
         self._card_html: dict[tuple[str, str], Markup] = {}
         self._lock = threading.Lock()
+        self._password_limiter: anyio.CapacityLimiter | None = None
+
+    def password_limiter(self) -> anyio.CapacityLimiter:
+        """The process's bound on concurrent password checks (made in the event loop)."""
+        if self._password_limiter is None:
+            self._password_limiter = anyio.CapacityLimiter(PASSWORD_CHECKS)
+        return self._password_limiter
 
     def context_for(self, session: Session) -> WebContext:
         account = session.account
@@ -151,11 +163,25 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def login(request: Request, name: str, password: str) -> tuple[Account, str]:
-    """Check the password (rate limited) and open a session: (account, session token)."""
-    accounts = team_state(request).accounts
-    account = accounts.authenticate(name, password, client_address(request))
-    return account, accounts.issue_session(account)
+async def login(request: Request, name: str, password: str) -> tuple[Account, str, Session]:
+    """Check the password (rate limited) and open a session: (account, token, session).
+
+    An argon2 verification costs ~0.2 s of CPU on several cores at once (by design), so
+    at most ``PASSWORD_CHECKS`` run at a time in one server process, on their own threads:
+    a crowd logging in at once queues here instead of holding every thread of the pool
+    that pages and the API run on."""
+    team = team_state(request)
+    address = client_address(request)
+
+    def check() -> tuple[Account, str, Session]:
+        account = team.accounts.authenticate(name, password, address)
+        token = team.accounts.issue_session(account)
+        session = team.accounts.session(token)
+        if session is None:  # disabled in the instant between the two reads
+            raise LoginFailed
+        return account, token, session
+
+    return await anyio.to_thread.run_sync(check, limiter=team.password_limiter())
 
 
 def safe_next(target: str) -> str:
@@ -174,7 +200,7 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/login")
-def login_submit(
+async def login_submit(
     request: Request,
     _: Csrf,
     name: Annotated[str, Form(max_length=200)] = "",
@@ -182,7 +208,7 @@ def login_submit(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
     try:
-        _account, token = login(request, name, password)
+        _account, token, _session = await login(request, name, password)
     except TooManyAttempts as exc:
         return render(
             request,
