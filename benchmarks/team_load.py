@@ -12,9 +12,16 @@ then:
 2. Judge throughput with 1 and then 2 worker processes: a burst of submissions queued at
    once, time until the last verdict; the ratio shows whether judging scales with workers.
 
+Step 1 runs once per server set-up, in one run, each on a fresh database: ``--baseline-rev
+REV`` first (that git revision's code, server and workers, as `serve --team` ran it then),
+then this tree with each ``--server-workers`` count. Beside the latencies it reports the
+CPU each part used (server processes, judge workers, this load generator, everything on
+the machine) and the load average, since every part shares the same cores.
+
 Every request goes to 127.0.0.1; the run is bounded in users, time and submissions.
 
 Usage: python benchmarks/team_load.py [--users 200] [--seconds 60] [--burst 120]
+       [--server-workers 1,2] [--baseline-rev main]
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -161,16 +169,28 @@ def redis() -> Iterator[str]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _create_users(url: str, count: int) -> list[str]:
-    """Candidates with one argon2 hash (each hash carries its salt; hashing 200 times would
-    only time argon2)."""
-    from argon2 import PasswordHasher
+def _fresh_database(url: str, name: str) -> str:
+    """A new empty database beside ``url``'s (each set-up starts from the same state)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _create_users(url: str, count: int) -> list[str]:
+    """Candidates with one argon2 hash made by the product's hasher (each hash carries its
+    salt and parameters; hashing 200 times would only time argon2)."""
     from mlinterview.store.db import Store
     from mlinterview.store.models import User
+    from mlinterview.team.accounts import hasher
 
-    store = Store(url)
-    digest = PasswordHasher().hash(PASSWORD)
+    store = Store(url, migrate=False)  # the server under test made the schema
+    digest = hasher().hash(PASSWORD)
     names = [f"user{i:03d}" for i in range(count)]
     with store.transaction() as session:
         for name in names:
@@ -196,6 +216,30 @@ def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+
+
+def _group_cpu(groups: list[int]) -> float:
+    """CPU seconds used so far by the live processes of these process groups."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[2]) in groups:  # pgrp; utime and stime follow at 11 and 12
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def _machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (sum(values) - idle) / tick, sum(values) / tick
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -362,7 +406,7 @@ def _queue_waits(url: str, ids: list[int]) -> list[float]:
     from mlinterview.store.db import Store
     from mlinterview.store.models import Submission
 
-    store = Store(url)
+    store = Store(url, migrate=False)
     with store.transaction() as session:
         rows = session.execute(
             select(Submission.created_at, Submission.started_at).where(Submission.id.in_(ids))
@@ -393,75 +437,194 @@ def _print_latencies(record: Recorder) -> None:
         )
 
 
+@dataclass
+class Setup:
+    """One way to run the server: a label, the serve arguments, extra environment."""
+
+    label: str
+    serve_args: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class PhaseResult:
+    setup: Setup
+    record: Recorder
+    elapsed: float
+    waits: list[float]
+    cpu: dict[str, float]
+    load: tuple[str, str]
+
+
+def _baseline_tree(rev: str, into: Path) -> Path:
+    """The ``src`` directory of a git revision of this repository, extracted into ``into``."""
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", rev, "src"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
+
+
+def _users_phase(
+    setup: Setup, index: int, args: argparse.Namespace, admin_url: str, broker: str, home: str
+) -> PhaseResult:
+    url = _fresh_database(admin_url, f"bench_{index}")
+    env = dict(
+        os.environ,
+        MLINTERVIEW_DATABASE_URL=url,
+        MLINTERVIEW_BROKER_URL=broker.rsplit("/", 1)[0] + f"/{index}",
+        MLINTERVIEW_SECRET_KEY="bench-" + "x" * 40,
+        HOME=home,
+        **setup.env,
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = _spawn(["serve", "--team", "--port", str(port), *setup.serve_args], env)
+    workers = [_spawn(["worker", "--concurrency", "1"], env) for _ in range(args.workers)]
+    try:
+        _wait_for(base)
+        names = _create_users(url, args.users)
+        time.sleep(8)  # every server process and judge worker warm before the users come
+        record = Recorder()
+        print(f"-- {setup.label}", flush=True)
+        load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        groups = {"server": [server.pid], "judge workers": [w.pid for w in workers]}
+        cpu_before = {name: _group_cpu(pids) for name, pids in groups.items()}
+        own_before = time.process_time()
+        busy_before, total_before = _machine_cpu()
+        started = time.perf_counter()
+
+        async def everyone() -> None:
+            await asyncio.gather(
+                *(_user(base, n, args.seconds, record, i) for i, n in enumerate(names))
+            )
+
+        asyncio.run(everyone())
+        elapsed = time.perf_counter() - started
+        cpu = {name: _group_cpu(pids) - cpu_before[name] for name, pids in groups.items()}
+        cpu["load generator"] = time.process_time() - own_before
+        busy_after, total_after = _machine_cpu()
+        cpu["whole machine"] = busy_after - busy_before
+        cpu["machine capacity"] = total_after - total_before
+        load_after = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        waits = _queue_waits(url, record.submission_ids)
+        return PhaseResult(setup, record, elapsed, waits, cpu, (load_before, load_after))
+    finally:
+        for proc in [server, *workers]:
+            _stop(proc)
+
+
+def _report(results: list[PhaseResult], args: argparse.Namespace) -> None:
+    print(
+        f"\n{args.users} users for {args.seconds:.0f} s, {args.workers} judge worker processes,"
+        f" PostgreSQL + Redis on loopback, {os.cpu_count()} cores, one run"
+    )
+    for result in results:
+        record = result.record
+        print(f"\n== {result.setup.label}")
+        _print_latencies(record)
+        done = len(record.latencies.get("submission to verdict", []))
+        print(
+            f"submissions: {len(record.submission_ids)} sent, {done} judged in "
+            f"{result.elapsed:.0f} s ({done / result.elapsed:.2f}/s), verdicts {record.verdicts}"
+        )
+        if result.waits:
+            print(
+                f"queue wait: p50 {statistics.median(result.waits) * 1000:.0f} ms, "
+                f"p99 {_percentile(result.waits, 0.99) * 1000:.0f} ms"
+            )
+        print(f"errors: {record.errors or 'none'}")
+        cores = result.cpu["machine capacity"] / result.elapsed
+        shares = ", ".join(
+            f"{name} {seconds / result.elapsed:.2f}"
+            for name, seconds in result.cpu.items()
+            if name != "machine capacity"
+        )
+        print(f"CPU in cores of {cores:.0f}: {shares}")
+        print(f"load average before / after: {result.load[0]} / {result.load[1]}")
+
+
+def _bursts(args: argparse.Namespace, admin_url: str, broker: str, home: str) -> None:
+    """Judge throughput with 1 and 2 worker processes behind this tree's server."""
+    url = _fresh_database(admin_url, "bench_burst")
+    env = dict(
+        os.environ,
+        MLINTERVIEW_DATABASE_URL=url,
+        MLINTERVIEW_BROKER_URL=broker.rsplit("/", 1)[0] + "/15",
+        MLINTERVIEW_SECRET_KEY="bench-" + "x" * 40,
+        HOME=home,
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = _spawn(["serve", "--team", "--port", str(port)], env)
+    workers: list[subprocess.Popen[bytes]] = []
+    try:
+        _wait_for(base)
+        names = _create_users(url, 20)
+        rates = {}
+        print(f"\nload average before the bursts: {Path('/proc/loadavg').read_text()[:15]}")
+        for count in (1, 2):
+            for proc in workers:
+                _stop(proc)
+            workers = [_spawn(["worker", "--concurrency", "1"], env) for _ in range(count)]
+            time.sleep(8)  # each worker starts its warm judge before the burst
+            seconds, accepted = asyncio.run(_burst(base, names, args.burst))
+            rates[count] = args.burst / seconds
+            print(
+                f"burst of {args.burst} with {count} worker process(es): {seconds:.1f} s,"
+                f" {rates[count]:.1f} submissions/s, {accepted} accepted"
+            )
+        print(f"judge throughput, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+    finally:
+        for proc in [server, *workers]:
+            _stop(proc)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="judge worker processes")
     parser.add_argument("--burst", type=int, default=120, help="submissions per scaling run")
+    parser.add_argument(
+        "--server-workers",
+        default="",
+        help="comma-separated `serve --team --workers` counts to compare (default: the "
+        "server's own default, one per core)",
+    )
+    parser.add_argument(
+        "--baseline-rev", default="", help="a git revision to measure first, e.g. main"
+    )
+    parser.add_argument("--no-burst", action="store_true", help="skip the 1 vs 2 judge bursts")
     args = parser.parse_args()
     if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 600 or not 1 <= args.burst <= 1000:
         parser.error("--users 1..500, --seconds 1..600, --burst 1..1000")
+    counts = [int(n) for n in args.server_workers.split(",") if n.strip()]
+    if any(not 1 <= n <= 16 for n in counts) or len(counts) > 4:
+        parser.error("--server-workers: up to 4 counts of 1..16")
 
-    with postgres() as url, redis() as broker, tempfile.TemporaryDirectory() as home:
-        names = _create_users(url, args.users)
-        env = dict(
-            os.environ,
-            MLINTERVIEW_DATABASE_URL=url,
-            MLINTERVIEW_BROKER_URL=broker,
-            MLINTERVIEW_SECRET_KEY="bench-" + "x" * 40,
-            HOME=home,
-        )
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = _spawn(["serve", "--team", "--port", str(port)], env)
-        workers = [_spawn(["worker", "--concurrency", "1"], env) for _ in range(args.workers)]
-        try:
-            _wait_for(base)
-            record = Recorder()
-            print(
-                f"{args.users} users for {args.seconds:.0f} s, {args.workers} worker processes,"
-                " PostgreSQL + Redis on loopback, 2-core machine"
+    with (
+        postgres() as admin_url,
+        redis() as broker,
+        tempfile.TemporaryDirectory() as home,
+        tempfile.TemporaryDirectory() as old,
+    ):
+        setups = []
+        if args.baseline_rev:
+            tree = _baseline_tree(args.baseline_rev, Path(old))
+            setups.append(
+                Setup(f"{args.baseline_rev}: serve --team", [], {"PYTHONPATH": str(tree)})
             )
-            started = time.perf_counter()
-
-            async def everyone() -> None:
-                await asyncio.gather(
-                    *(_user(base, n, args.seconds, record, i) for i, n in enumerate(names))
-                )
-
-            asyncio.run(everyone())
-            elapsed = time.perf_counter() - started
-            _print_latencies(record)
-            done = len(record.latencies.get("submission to verdict", []))
-            waits = _queue_waits(url, record.submission_ids)
-            print(
-                f"submissions: {len(record.submission_ids)} sent, {done} judged in "
-                f"{elapsed:.0f} s ({done / elapsed:.2f}/s), verdicts {record.verdicts}"
-            )
-            if waits:
-                print(
-                    f"queue wait: p50 {statistics.median(waits) * 1000:.0f} ms, "
-                    f"p99 {_percentile(waits, 0.99) * 1000:.0f} ms"
-                )
-            print(f"errors: {record.errors or 'none'}")
-
-            rates = {}
-            for count in (1, 2):
-                for proc in workers:
-                    _stop(proc)
-                workers = [_spawn(["worker", "--concurrency", "1"], env) for _ in range(count)]
-                time.sleep(8)  # each worker starts its warm judge before the burst
-                seconds, accepted = asyncio.run(_burst(base, names[:20], args.burst))
-                rates[count] = args.burst / seconds
-                print(
-                    f"burst of {args.burst} with {count} worker process(es): {seconds:.1f} s,"
-                    f" {rates[count]:.1f} submissions/s, {accepted} accepted"
-                )
-            print(f"judge throughput, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
-        finally:
-            for proc in [server, *workers]:
-                _stop(proc)
+        for count in counts or [0]:
+            flags = ["--workers", str(count)] if count else []
+            setups.append(Setup(f"this tree: serve --team {' '.join(flags)}".rstrip(), flags))
+        results = [
+            _users_phase(setup, i, args, admin_url, broker, home) for i, setup in enumerate(setups)
+        ]
+        _report(results, args)
+        if not args.no_burst:
+            _bursts(args, admin_url, broker, home)
 
 
 if __name__ == "__main__":
