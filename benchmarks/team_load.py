@@ -59,6 +59,7 @@ ANSWERS = (
     "Regularisation adds a penalty on the weights, so the model fits less noise.",
     "I am not sure.",
 )
+LOGS = Path(tempfile.gettempdir()) / "mli-bench-logs"
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 CARD_FORM = re.compile(r'action="/practice/([^/"]+)/answer"')
 
@@ -209,13 +210,17 @@ def _create_users(url: str, count: int) -> list[str]:
 
 
 def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "mlinterview.cli", *args],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    """Start ``mlinterview ARGS``; its output goes to a log file in ``LOGS`` (kept after
+    the run, for a look when something failed)."""
+    LOGS.mkdir(exist_ok=True)
+    with (LOGS / f"{args[0]}-{time.monotonic_ns()}.log").open("wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mlinterview.cli", *args],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def _group_cpu(groups: list[int]) -> float:
@@ -294,6 +299,9 @@ async def _submit_and_wait(client: object, csrf: str, record: Recorder, deadline
     while time.monotonic() < deadline + 120:
         await asyncio.sleep(0.5)
         polled = await client.get(f"/api/submissions/{submission}")
+        if polled.status_code != 200:
+            record.error(f"poll ({polled.status_code})")
+            continue
         body = polled.json()
         if body.get("state") == "done":
             record.add("submission to verdict", time.perf_counter() - start)
@@ -312,8 +320,10 @@ async def _user(base: str, name: str, seconds: float, record: Recorder, seed: in
         await asyncio.sleep(rng.uniform(0, 5))  # users arrive over the first seconds
         csrf = ""
         while not csrf and time.monotonic() < deadline:
+            start = time.perf_counter()
             try:
                 csrf = await _login(client, name)
+                record.add("login (POST)", time.perf_counter() - start)
             except httpx.HTTPError:
                 record.error("login")
                 await asyncio.sleep(1)
@@ -344,7 +354,7 @@ async def _round(
     card = CARD_FORM.search(page.text)
     token = CSRF_FIELD.search(page.text)
     if page.status_code != 200 or card is None or token is None:
-        record.error("practice page")
+        record.error(f"practice page ({page.status_code})")
         await asyncio.sleep(1)
         return
     await asyncio.sleep(rng.uniform(2, 6))  # reading and typing
@@ -353,14 +363,14 @@ async def _round(
     shown = await client.post(f"/practice/{card.group(1)}/answer", data=form)
     record.add("answer, graded (POST)", time.perf_counter() - start)
     if shown.status_code != 200:
-        record.error("answer")
+        record.error(f"answer ({shown.status_code})")
     await asyncio.sleep(rng.uniform(1, 3))
     form = {"csrf_token": token.group(1), "rating": str(rng.randint(1, 4))}
     start = time.perf_counter()
     rated = await client.post(f"/practice/{card.group(1)}/rate", data=form)
     record.add("rating (POST)", time.perf_counter() - start)
     if rated.status_code != 303:
-        record.error("rating")
+        record.error(f"rating ({rated.status_code})")
     if round_no % 4 == 0:
         await _submit_and_wait(client, csrf, record, deadline)
 
@@ -604,6 +614,8 @@ def main() -> None:
     if any(not 1 <= n <= 16 for n in counts) or len(counts) > 4:
         parser.error("--server-workers: up to 4 counts of 1..16")
 
+    shutil.rmtree(LOGS, ignore_errors=True)
+    print(f"server and worker logs: {LOGS}")
     with (
         postgres() as admin_url,
         redis() as broker,
