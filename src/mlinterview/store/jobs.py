@@ -39,6 +39,7 @@ class Job:
     submission_id: int
     problem_id: str
     code: str
+    attempt: int = 1  # this claim's number: 1 for the first delivery, more after lost workers
 
 
 def enqueue_job(store: Store, user_id: int, *, problem_id: str, code: str) -> int:
@@ -72,10 +73,12 @@ def drop_job(store: Store, submission_id: int) -> None:
 
 
 def claim_job(store: Store, submission_id: int) -> Job | None:
-    """Mark the row ``running`` and return it, or None when it is done (or gone).
+    """Mark the row ``running``, count the claim, and return it (with the claim's number),
+    or None when it is done (or gone).
 
     The row is locked while it is read and marked, so two deliveries of one job see each
-    other's claim; a row left ``running`` by a dead worker is claimed again."""
+    other's claim; a row left ``running`` by a dead worker is claimed again, and its count
+    shows how many workers took it before (the caller decides when to stop trying)."""
     with store.transaction() as session:
         row = session.scalars(
             select(Submission).where(Submission.id == submission_id).with_for_update()
@@ -84,7 +87,8 @@ def claim_job(store: Store, submission_id: int) -> Job | None:
             return None
         row.state = "running"
         row.started_at = datetime.now(UTC)
-        return Job(int(row.id), row.problem_id, row.code)
+        row.attempts = (row.attempts or 0) + 1
+        return Job(int(row.id), row.problem_id, row.code, row.attempts)
 
 
 def complete_job(
@@ -94,8 +98,10 @@ def complete_job(
     verdict: str,
     tests: list[dict[str, Any]],
     seconds: float,
+    error: str = "",
 ) -> bool:
     """Write the result unless the row is already done; True if this call wrote it.
+    ``error``: why the judge could not judge it (with a Judge Error verdict).
 
     One conditional UPDATE: under concurrent completions PostgreSQL re-checks
     ``state <> 'done'`` after the first commit, so the second one changes nothing."""
@@ -108,6 +114,7 @@ def complete_job(
                 verdict=verdict,
                 tests_json=json.dumps(tests, ensure_ascii=False, allow_nan=True),
                 seconds=seconds,
+                error=error,
                 finished_at=datetime.now(UTC),
             )
             .execution_options(synchronize_session=False)

@@ -185,6 +185,9 @@ class Submission(Base):
     tests_json: Mapped[str] = mapped_column(Text)
     seconds: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # team mode: claims by workers so far, and why the judge could not judge it (if so)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class HintUse(Base):

@@ -29,6 +29,7 @@ class StoredSubmission:
     tests: list[dict[str, Any]]
     code: str
     state: str = "done"  # queued, running, done (team mode judges on workers)
+    error: str = ""  # team mode: why the judge could not judge it (verdict Judge Error)
 
 
 def record_submission(
@@ -70,6 +71,7 @@ def stored(row: Submission) -> StoredSubmission:
         tests=json.loads(row.tests_json),
         code=row.code,
         state=row.state,
+        error=row.error or "",
     )
 
 

@@ -50,6 +50,20 @@ TASK_NAME = "mlinterview.judge_submission"
 
 log = logging.getLogger("mlinterview.jobs")
 
+# A job whose worker dies under it is delivered again (acks late, rejected on worker
+# loss); one that kills every worker it reaches would be delivered forever. Each claim is
+# counted in its row, and the claim after MAX_ATTEMPTS lost ones finishes it unjudged.
+MAX_ATTEMPTS = 3
+GAVE_UP = (
+    "not judged: the judge worker stopped {attempts} times while running this submission "
+    "(the process was killed, e.g. out of memory), so it is not tried again; change the "
+    "code and submit again, or ask your admin to look at the worker's log"
+)
+JUDGE_FAILED = (
+    "not judged: the judge failed on this submission ({kind}); submit it again, and ask "
+    "your admin to look at the worker's log if it happens again"
+)
+
 
 class BrokerNotConfigured(RuntimeError):
     """Team mode without a broker: the message says which variable to set."""
@@ -196,13 +210,25 @@ def run_job(store: Store, submission_id: int) -> str:
     job = claim_job(store, submission_id)
     if job is None:
         return "already done"
-    try:
-        result = judge_source(get_problem(job.problem_id), job.code, judge=default_judge())
-        verdict, tests, seconds = result.verdict.value, public_tests(result), result.seconds
-    except Exception:  # the judge itself failed: say so, never leave the row running
-        log.exception("judging submission %s failed", submission_id)
+    error = ""
+    if job.attempt > MAX_ATTEMPTS:  # each earlier claim ended with its worker gone
+        log.error(
+            "submission %s lost %d workers; finished as a judge error",
+            *(job.submission_id, MAX_ATTEMPTS),
+        )
         verdict, tests, seconds = Verdict.JUDGE_ERROR.value, [], 0.0
-    written = complete_job(store, submission_id, verdict=verdict, tests=tests, seconds=seconds)
+        error = GAVE_UP.format(attempts=MAX_ATTEMPTS)
+    else:
+        try:
+            result = judge_source(get_problem(job.problem_id), job.code, judge=default_judge())
+            verdict, tests, seconds = result.verdict.value, public_tests(result), result.seconds
+        except Exception as exc:  # the judge itself failed: say so, never leave it running
+            log.exception("judging submission %s failed", submission_id)
+            verdict, tests, seconds = Verdict.JUDGE_ERROR.value, [], 0.0
+            error = JUDGE_FAILED.format(kind=type(exc).__name__)
+    written = complete_job(
+        store, submission_id, verdict=verdict, tests=tests, seconds=seconds, error=error
+    )
     return "done" if written else "duplicate"
 
 

@@ -61,6 +61,10 @@ class SubmissionOut(BaseModel):
         "one count (kind 'hidden', total, passed, first_failure)"
     )
     seconds: float | None
+    error: str | None = Field(
+        description="once done with a Judge Error verdict: why the judge could not judge "
+        "it, else null"
+    )
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -107,4 +111,5 @@ def read_submission(
         "verdict": found.verdict if done else None,
         "tests": found.tests if done else [],
         "seconds": found.seconds if done else None,
+        "error": (found.error or None) if done else None,
     }

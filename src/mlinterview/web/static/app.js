@@ -47,6 +47,11 @@ function mlShowVerdict(section, data, labels) {
   heading.appendChild(verdict);
   heading.appendChild(mlElement("span", " (" + passed + "/" + total + " · " + Number(data.seconds || 0).toFixed(3) + " s)", "meta"));
   section.appendChild(heading);
+  if (data.error) {  // why the judge could not judge it (team mode)
+    var message = mlElement("pre", data.error);
+    message.id = "judge-message";
+    section.appendChild(message);
+  }
   var table = mlElement("table");
   table.id = "test-results";
   var head = mlElement("thead");
