@@ -91,6 +91,11 @@ def create_app(
         app.state.team = state
         app.state.ctx = None  # no shared context: each request gets its person's
         app.add_middleware(team_web.TeamSessions, team=state)
+
+        @app.exception_handler(team_web.ClientGone)
+        async def client_gone(request: Request, exc: team_web.ClientGone) -> Response:
+            return Response(status_code=499)  # nginx's "client closed request"; nobody reads it
+
         app.include_router(team_web.router)
         app.include_router(api.router)
     else:

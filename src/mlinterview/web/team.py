@@ -166,10 +166,11 @@ def client_address(request: Request) -> str:
 async def login(request: Request, name: str, password: str) -> tuple[Account, str, Session]:
     """Check the password (rate limited) and open a session: (account, token, session).
 
-    An argon2 verification costs ~0.2 s of CPU on several cores at once (by design), so
-    at most ``PASSWORD_CHECKS`` run at a time in one server process, on their own threads:
-    a crowd logging in at once queues here instead of holding every thread of the pool
-    that pages and the API run on."""
+    An argon2 verification costs ~0.2 s of CPU (by design), so at most
+    ``PASSWORD_CHECKS`` run at a time in one server process: a crowd logging in at once
+    waits here, in the event loop, instead of holding every thread of the pool that pages
+    and the API run on. A login whose client gave up while it waited (a timeout, a
+    reload) is dropped before its hash is checked: ``ClientGone``."""
     team = team_state(request)
     address = client_address(request)
 
@@ -181,7 +182,14 @@ async def login(request: Request, name: str, password: str) -> tuple[Account, st
             raise LoginFailed
         return account, token, session
 
-    return await anyio.to_thread.run_sync(check, limiter=team.password_limiter())
+    async with team.password_limiter():
+        if await request.is_disconnected():
+            raise ClientGone
+        return await anyio.to_thread.run_sync(check)
+
+
+class ClientGone(Exception):
+    """The client closed the connection before its login was checked: nobody to answer."""
 
 
 def safe_next(target: str) -> str:
