@@ -4,11 +4,12 @@ Starts a private PostgreSQL cluster and Redis server (or uses MLINTERVIEW_BENCH_
 `mlinterview serve --team` and judge workers (`mlinterview worker --concurrency 1` each),
 then:
 
-1. ``--users`` simulated candidates for ``--seconds``: each logs in through the API, then
-   loops: open the practice page, think, type an answer (graded), rate the card; one round
-   in four also submits code through the API and polls until the verdict is in. Reports p50
-   and p99 of the practice pages, answers and ratings, submissions judged per second, and
-   the queue wait (stored started_at - created_at).
+1. ``--users`` simulated candidates arrive within 5 s and log in through the API (the
+   login storm, reported on its own: each login is one argon2 check), then for
+   ``--seconds`` each loops: open the practice page, think, type an answer (graded), rate
+   the card; one round in four also submits code through the API and polls until the
+   verdict is in. Reports p50 and p99 of the practice pages, answers and ratings,
+   submissions judged per second, and the queue wait (stored started_at - created_at).
 2. Judge throughput with 1 and then 2 worker processes: a burst of submissions queued at
    once, time until the last verdict; the ratio shows whether judging scales with workers.
 
@@ -311,30 +312,48 @@ async def _submit_and_wait(client: object, csrf: str, record: Recorder, deadline
             return
 
 
-async def _user(base: str, name: str, seconds: float, record: Recorder, seed: int) -> None:
+LOGIN_TIMEOUT = 300.0  # a login waits its turn in the storm: no retry while it is queued
+LOGIN_TRIES = 3
+
+
+async def _log_in(client: object, name: str, record: Recorder, seed: int) -> str:
+    """One person arriving in the first seconds and logging in; the CSRF token or ""."""
     import httpx
 
-    rng = random.Random(seed)
+    assert isinstance(client, httpx.AsyncClient)
+    await asyncio.sleep(random.Random(seed).uniform(0, 5))  # people arrive over 5 s
+    for _ in range(LOGIN_TRIES):
+        start = time.perf_counter()
+        try:
+            response = await client.post(
+                "/api/login",
+                json={"user": name, "password": PASSWORD},
+                timeout=LOGIN_TIMEOUT,
+            )
+            response.raise_for_status()
+            record.add("login (POST)", time.perf_counter() - start)
+            return str(response.json()["csrf"])
+        except httpx.HTTPError as exc:
+            record.error(f"login ({type(exc).__name__})")
+            await asyncio.sleep(1)
+    return ""
+
+
+async def _practise(client: object, csrf: str, seconds: float, record: Recorder, seed: int) -> None:
+    """Rounds of practice until ``seconds`` have passed (each user starts within 5 s)."""
+    import httpx
+
+    rng = random.Random(seed + 1_000_003)
     deadline = time.monotonic() + seconds
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
-        await asyncio.sleep(rng.uniform(0, 5))  # users arrive over the first seconds
-        csrf = ""
-        while not csrf and time.monotonic() < deadline:
-            start = time.perf_counter()
-            try:
-                csrf = await _login(client, name)
-                record.add("login (POST)", time.perf_counter() - start)
-            except httpx.HTTPError:
-                record.error("login")
-                await asyncio.sleep(1)
-        round_no = 0
-        while time.monotonic() < deadline:
-            round_no += 1
-            try:
-                await _round(client, csrf, record, rng, round_no, deadline)
-            except httpx.HTTPError as exc:  # counted, never hidden: the report lists them
-                record.error(f"connection ({type(exc).__name__})")
-                await asyncio.sleep(1)
+    await asyncio.sleep(rng.uniform(0, 5))
+    round_no = 0
+    while csrf and time.monotonic() < deadline:
+        round_no += 1
+        try:
+            await _round(client, csrf, record, rng, round_no, deadline)
+        except httpx.HTTPError as exc:  # counted, never hidden: the report lists them
+            record.error(f"connection ({type(exc).__name__})")
+            await asyncio.sleep(1)
 
 
 async def _round(
@@ -464,6 +483,8 @@ class PhaseResult:
     waits: list[float]
     cpu: dict[str, float]
     load: tuple[str, str]
+    storm: Recorder  # the logins of everyone arriving within 5 s, before the practice window
+    storm_seconds: float
 
 
 def _baseline_tree(rev: str, into: Path) -> Path:
@@ -496,30 +517,60 @@ def _users_phase(
         _wait_for(base)
         names = _create_users(url, args.users)
         time.sleep(8)  # every server process and judge worker warm before the users come
-        record = Recorder()
+        record, storm = Recorder(), Recorder()
         print(f"-- {setup.label}", flush=True)
-        load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
         groups = {"server": [server.pid], "judge workers": [w.pid for w in workers]}
-        cpu_before = {name: _group_cpu(pids) for name, pids in groups.items()}
-        own_before = time.process_time()
-        busy_before, total_before = _machine_cpu()
-        started = time.perf_counter()
+        measured: dict[str, object] = {}
 
         async def everyone() -> None:
-            await asyncio.gather(
-                *(_user(base, n, args.seconds, record, i) for i, n in enumerate(names))
-            )
+            import httpx
+
+            clients = [httpx.AsyncClient(base_url=base, timeout=60) for _ in names]
+            try:
+                started = time.perf_counter()
+                tokens = await asyncio.gather(
+                    *(
+                        _log_in(c, n, storm, i)
+                        for i, (c, n) in enumerate(zip(clients, names, strict=True))
+                    )
+                )
+                measured["storm"] = time.perf_counter() - started
+                # the practice window: everyone logged in, CPU and load measured over it
+                measured["load before"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+                cpu_before = {name: _group_cpu(pids) for name, pids in groups.items()}
+                own_before = time.process_time()
+                busy_before, total_before = _machine_cpu()
+                started = time.perf_counter()
+                await asyncio.gather(
+                    *(
+                        _practise(c, t, args.seconds, record, i)
+                        for i, (c, t) in enumerate(zip(clients, tokens, strict=True))
+                    )
+                )
+                measured["elapsed"] = time.perf_counter() - started
+                cpu = {name: _group_cpu(pids) - cpu_before[name] for name, pids in groups.items()}
+                cpu["load generator"] = time.process_time() - own_before
+                busy_after, total_after = _machine_cpu()
+                cpu["whole machine"] = busy_after - busy_before
+                cpu["machine capacity"] = total_after - total_before
+                measured["cpu"] = cpu
+                measured["load after"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+            finally:
+                for client in clients:
+                    await client.aclose()
 
         asyncio.run(everyone())
-        elapsed = time.perf_counter() - started
-        cpu = {name: _group_cpu(pids) - cpu_before[name] for name, pids in groups.items()}
-        cpu["load generator"] = time.process_time() - own_before
-        busy_after, total_after = _machine_cpu()
-        cpu["whole machine"] = busy_after - busy_before
-        cpu["machine capacity"] = total_after - total_before
-        load_after = " ".join(Path("/proc/loadavg").read_text().split()[:3])
         waits = _queue_waits(url, record.submission_ids)
-        return PhaseResult(setup, record, elapsed, waits, cpu, (load_before, load_after))
+        return PhaseResult(
+            setup,
+            record,
+            float(measured["elapsed"]),  # type: ignore[arg-type]
+            waits,
+            measured["cpu"],  # type: ignore[arg-type]
+            (str(measured["load before"]), str(measured["load after"])),
+            storm,
+            float(measured["storm"]),  # type: ignore[arg-type]
+        )
     finally:
         for proc in [server, *workers]:
             _stop(proc)
@@ -533,6 +584,13 @@ def _report(results: list[PhaseResult], args: argparse.Namespace) -> None:
     for result in results:
         record = result.record
         print(f"\n== {result.setup.label}")
+        logins = result.storm.latencies.get("login (POST)", [])
+        print(
+            f"login storm: {len(logins)} of {args.users} logged in within "
+            f"{result.storm_seconds:.1f} s; login p50 {statistics.median(logins or [0]):.1f} s, "
+            f"p99 {_percentile(logins, 0.99):.1f} s; errors {result.storm.errors or 'none'}"
+        )
+        print(f"then {args.seconds:.0f} s of practice with everyone logged in:")
         _print_latencies(record)
         done = len(record.latencies.get("submission to verdict", []))
         print(
