@@ -144,11 +144,15 @@ def update_user(
 def user_with_language(store: Store, user_id: int) -> tuple[UserRow, str | None] | None:
     """The account and its interface language in one transaction (one per team request)."""
     with store.transaction() as session:
-        user = session.get(User, user_id)
-        if user is None:
+        found = session.execute(
+            select(User, Setting.value)
+            .outerjoin(Setting, (Setting.user_id == User.id) & (Setting.key == "lang"))
+            .where(User.id == user_id)
+        ).first()
+        if found is None:
             return None
-        lang = session.get(Setting, (user_id, "lang"))
-        return _row(user), (lang.value if lang is not None else None)
+        user, lang = found
+        return _row(user), lang
 
 
 # -- failed logins ----------------------------------------------------------------------------
