@@ -664,6 +664,7 @@ WEB: dict[str, dict[str, str]] = {
         "commented": "Comment saved.",
         "coach_comment": "{name}, your coach, commented on this card:",
         "coach_comments_mock": "Comments from your coach",
+        "coach_commented_mock": "{name} commented on your mock interview:",
     },
     "de": {
         "app": "mlinterview",
@@ -881,5 +882,6 @@ WEB: dict[str, dict[str, str]] = {
         "commented": "Kommentar gespeichert.",
         "coach_comment": "{name}, dein Coach, hat diese Karte kommentiert:",
         "coach_comments_mock": "Kommentare deines Coaches",
+        "coach_commented_mock": "{name} hat dein Probeinterview kommentiert:",
     },
 }

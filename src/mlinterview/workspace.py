@@ -729,6 +729,9 @@ class Workspace:
     def mock_comments(self, mock_id: int) -> list[StoredComment]:
         return self.coaching.mock_comments(mock_id)
 
+    def unread_mock_comments(self) -> list[StoredComment]:
+        return self.coaching.unread_mock_comments()
+
     def owns_mock(self, mock_id: int) -> bool:
         """Whether the mock is this user's own (a coach reading a report is not its owner)."""
         from mlinterview.store.mocks import mock_owner
