@@ -87,6 +87,13 @@ def create_database(server_url: str) -> str:
     return f"{server_url}/{name}"
 
 
+#: The accounts of the team server the browser tests use: name -> (role, password).
+TEAM_ACCOUNTS = {
+    "boss": ("admin", "boss-password-12"),
+    "coach": ("coach", "coach-password-1"),
+    "alice": ("candidate", "alice-password-1"),
+}
+
 WorkerFactory = Callable[..., subprocess.Popen[bytes]]
 WORKER_LOGS: dict[int, Path] = {}  # a started worker's pid -> its log file (stdout and stderr)
 

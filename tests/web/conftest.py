@@ -1,4 +1,4 @@
-"""A real `mlinterview serve` process and a real Chromium driven by Playwright."""
+"""A real `mlinterview serve` process (Chromium and its pages come from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
@@ -49,85 +48,6 @@ def start_server(database_url: str, home: Path) -> tuple[subprocess.Popen[bytes]
     raise RuntimeError("server did not answer within 60 s")
 
 
-#: The accounts of the team server fixture: name -> (role, password).
-TEAM_ACCOUNTS = {
-    "boss": ("admin", "boss-password-12"),
-    "coach": ("coach", "coach-password-1"),
-    "alice": ("candidate", "alice-password-1"),
-}
-
-
-@pytest.fixture
-def team_server(database_url: str, tmp_path: Path) -> Iterator[str]:
-    """`mlinterview serve --team` as a process over the database, with TEAM_ACCOUNTS in it.
-
-    The broker URL is only checked to be set: the pages these tests use queue no code.
-    """
-    from mlinterview.store.db import Store
-    from mlinterview.team.accounts import Accounts
-
-    store = Store(database_url)
-    accounts = Accounts(store)
-    for name, (role, password) in TEAM_ACCOUNTS.items():
-        accounts.add(name, role, password)
-    store.close()
-    port = _free_port()
-    env = dict(
-        os.environ,
-        MLINTERVIEW_DATABASE_URL=database_url,
-        HOME=str(tmp_path),
-        MLINTERVIEW_BROKER_URL="redis://127.0.0.1:6399/0",
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mlinterview.cli", "serve", "--team", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/login", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the team server did not start") from None
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture
-def logged_in(browser: Any, team_server: str) -> Iterator[Callable[[str], Any]]:
-    """Open a page logged in as one of TEAM_ACCOUNTS, in its own browser context (own
-    cookies), through the login form, as a person at their own desk would."""
-    contexts: list[Any] = []
-
-    def open_as(name: str) -> Any:
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        page.goto(team_server + "/login")
-        page.fill("#name", name)
-        page.fill("#password", TEAM_ACCOUNTS[name][1])
-        page.click("#login-button")
-        page.wait_for_url(team_server + "/")
-        assert page.locator("#account-name").inner_text() == name
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
 @pytest.fixture
 def server(sqlite_url: str, tmp_path: Path) -> Iterator[str]:
     proc, base = start_server(sqlite_url, tmp_path)
@@ -139,38 +59,6 @@ def server(sqlite_url: str, tmp_path: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; .ci/run must install it")
-        pytest.skip("no /usr/bin/chromium on this machine")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    yield opened
-    context.close()
 
 
 @pytest.fixture

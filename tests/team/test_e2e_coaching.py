@@ -1,7 +1,8 @@
-"""The coaching loop in Chromium against a real `mlinterview serve --team`: an admin builds a
-cohort, the coach assigns a mock, the candidate does it from her assignments, the coach reads
-the report and comments, and the candidate is pointed to the comment and reads it. Each
-person has their own browser context (own cookies), as three people at three desks would."""
+"""The coaching loop in Chromium against a real `mlinterview serve --team`, PostgreSQL, Redis
+and a judge worker: an admin builds a cohort, the coach assigns a mock, the candidate does it
+from her assignments (her code judged by the worker), the coach reads the report and
+comments, and the candidate is pointed to the comment and reads it. Each person has their
+own browser context (own cookies), as three people at three desks would."""
 
 from __future__ import annotations
 
@@ -10,15 +11,24 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from team_helpers import WorkerFactory
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.slow]
+
+
+def reference_solution(problem_id: str) -> str:
+    from mlinterview.judge.problems import get_problem
+
+    return (get_problem(problem_id).folder / "reference.py").read_text(encoding="utf-8")
+
 
 COMMENT = "Good structure. Next time say why subwords avoid out-of-vocabulary words."
 
 
 def test_coach_assigns_a_mock_candidate_does_it_coach_comments_candidate_reads(
-    team_server: str, logged_in: Callable[[str], Any]
+    team_server: str, logged_in: Callable[[str], Any], start_worker: WorkerFactory
 ) -> None:
+    start_worker(concurrency=1)  # the mock's code answer is judged here, not by the server
     base = team_server
     admin = logged_in("boss")
     admin.goto(base + "/cohorts")
@@ -58,7 +68,8 @@ def test_coach_assigns_a_mock_candidate_does_it_coach_comments_candidate_reads(
     assert question.get_attribute("data-kind") == "problem"  # a mock opens with coding
     assert alice.locator("#mock-progress").inner_text().startswith("Question 1 of")
     alice.wait_for_selector(".CodeMirror", state="visible")
-    alice.evaluate("code => window.mlEditor.setValue(code)", "def nothing():\n    return None\n")
+    problem = question.get_attribute("data-item") or ""
+    alice.evaluate("code => window.mlEditor.setValue(code)", reference_solution(problem))
     alice.click("#mock-submit")
     assert alice.locator("#mock-progress").inner_text().startswith("Question 2 of")
     assert question.get_attribute("data-kind") == "card"
@@ -83,7 +94,7 @@ def test_coach_assigns_a_mock_candidate_does_it_coach_comments_candidate_reads(
     assert "NLP screen" in done.inner_text()
     done.locator("a", has_text="Report").click()
     coach.wait_for_url(f"{base}/mock/{mock_id}/report")
-    assert coach.locator("#mock-report").inner_text().strip()
+    assert "Accepted" in coach.locator("#mock-report").inner_text()  # judged by the worker
     coach.fill("#mock-comment-body", COMMENT)
     coach.click("#send-mock-comment")
     coach.wait_for_url(f"{base}/mock/{mock_id}/report*")
