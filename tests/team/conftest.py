@@ -11,8 +11,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,8 @@ from team_helpers import (
     start_redis,
     stop_group,
 )
+
+from serving import wait_until_serving
 
 
 @pytest.fixture(scope="module")
@@ -125,15 +125,7 @@ def team_server(team_env: dict[str, str]) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/login", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the team server did not start") from None
-                time.sleep(0.2)
+        wait_until_serving(proc, base + "/login")
         yield base
     finally:
         stop_group(proc)
