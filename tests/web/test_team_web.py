@@ -215,9 +215,12 @@ def test_each_person_has_their_own_language_and_header(team_app: FastAPI) -> Non
     assert again.status_code == 303 and again.headers["location"] == "/questions"
 
 
-def test_logout_ends_the_session_even_if_the_cookie_is_replayed(team_app: FastAPI) -> None:
-    client = TestClient(team_app)
+def test_logout_ends_this_session_even_if_the_cookie_is_replayed_and_no_other(
+    team_app: FastAPI,
+) -> None:
+    client, phone = TestClient(team_app), TestClient(team_app)
     api_login(client, "alice", ALICE_PW)
+    phone_csrf = api_login(phone, "alice", ALICE_PW)  # the same account on a second device
     stolen = client.cookies.get(SESSION_COOKIE)
     token = form_token(client.get("/").text)
     out = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
@@ -226,6 +229,15 @@ def test_logout_ends_the_session_even_if_the_cookie_is_replayed(team_app: FastAP
     replay = TestClient(team_app, cookies={SESSION_COOKIE: stolen or ""})
     assert replay.get("/api/me").status_code == 401
     assert replay.get("/", follow_redirects=False).status_code == 303
+    # The phone's session is another one: still logged in, until it logs out itself.
+    assert phone.get("/api/me").json()["name"] == "alice"
+    phone_cookie = phone.cookies.get(SESSION_COOKIE) or ""
+    assert phone.post("/api/logout", headers={"X-CSRF-Token": phone_csrf}).status_code == 204
+    replay = TestClient(team_app, cookies={SESSION_COOKIE: phone_cookie})
+    assert replay.get("/api/me").status_code == 401
+    # Logging in again starts a new session that works.
+    api_login(client, "alice", ALICE_PW)
+    assert client.get("/api/me").status_code == 200
 
 
 def test_password_change_keeps_this_browser_and_ends_the_others(team_app: FastAPI) -> None:

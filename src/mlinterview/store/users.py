@@ -8,14 +8,14 @@ on one database sees the same users, attempts and session secret.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mlinterview.store.db import Store
-from mlinterview.store.models import LoginAttempt, ServerSetting, Setting, User
+from mlinterview.store.models import EndedSession, LoginAttempt, ServerSetting, Setting, User
 
 
 @dataclass(frozen=True)
@@ -141,14 +141,28 @@ def update_user(
         return _row(user)
 
 
-def user_with_language(store: Store, user_id: int) -> tuple[UserRow, str | None] | None:
-    """The account and its interface language in one transaction (one per team request)."""
+def user_with_language(
+    store: Store, user_id: int, session_id: str
+) -> tuple[UserRow, str | None] | None:
+    """The account and its interface language in one transaction (one per team request);
+    None if there is no such account or this session was logged out."""
     with store.transaction() as session:
         user = session.get(User, user_id)
-        if user is None:
+        if user is None or session.get(EndedSession, session_id) is not None:
             return None
         lang = session.get(Setting, (user_id, "lang"))
         return _row(user), (lang.value if lang is not None else None)
+
+
+def end_session(
+    store: Store, user_id: int, session_id: str, moment: datetime, keep: timedelta
+) -> None:
+    """Record one logged-out session; rows older than ``keep`` (the cookie's lifetime, after
+    which the signature alone refuses the token) are removed on the way."""
+    with store.transaction() as session:
+        session.execute(delete(EndedSession).where(EndedSession.ended_at < moment - keep))
+        if session.get(EndedSession, session_id) is None:
+            session.add(EndedSession(session_id=session_id, user_id=user_id, ended_at=moment))
 
 
 # -- failed logins ----------------------------------------------------------------------------
