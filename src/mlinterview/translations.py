@@ -19,6 +19,7 @@ CLI_PRACTICE = {
         "done": "Session finished: {n} cards reviewed.",
         "nothing": "Nothing to practise with these filters.",
         "bad": "Type 1, 2, 3, 4 or q.",
+        "coach": "{name}, your coach, commented on this card",
     },
     "de": {
         "answer": (
@@ -32,6 +33,7 @@ CLI_PRACTICE = {
         "done": "Sitzung beendet: {n} Karten wiederholt.",
         "nothing": "Mit diesen Filtern gibt es nichts zu üben.",
         "bad": "Gib 1, 2, 3, 4 oder q ein.",
+        "coach": "{name}, dein Coach, hat diese Karte kommentiert",
     },
 }
 
