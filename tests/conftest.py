@@ -1,4 +1,5 @@
-"""Shared fixtures: real databases (SQLite files and a real PostgreSQL server)."""
+"""Shared fixtures: real databases (SQLite files and a real PostgreSQL server) and a real
+Chromium driven by Playwright."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mlinterview.store.db import Store
 
 POSTGRES_URL_ENV = "MLINTERVIEW_TEST_POSTGRES_URL"
+CHROMIUM = "/usr/bin/chromium"
 
 
 def _postgres_bin() -> Path | None:
@@ -139,3 +142,35 @@ def cli_env(database_url: str, tmp_path: Path) -> dict[str, str]:
     env["COLUMNS"] = "120"
     env.pop("MLINTERVIEW_LANG", None)
     return env
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing; .ci/run must install it")
+        pytest.skip("no /usr/bin/chromium on this machine")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    yield opened
+    context.close()

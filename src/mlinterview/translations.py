@@ -19,6 +19,7 @@ CLI_PRACTICE = {
         "done": "Session finished: {n} cards reviewed.",
         "nothing": "Nothing to practise with these filters.",
         "bad": "Type 1, 2, 3, 4 or q.",
+        "coach": "{name}, your coach, commented on this card",
     },
     "de": {
         "answer": (
@@ -32,6 +33,7 @@ CLI_PRACTICE = {
         "done": "Sitzung beendet: {n} Karten wiederholt.",
         "nothing": "Mit diesen Filtern gibt es nichts zu üben.",
         "bad": "Gib 1, 2, 3, 4 oder q ein.",
+        "coach": "{name}, dein Coach, hat diese Karte kommentiert",
     },
 }
 
@@ -664,6 +666,7 @@ WEB: dict[str, dict[str, str]] = {
         "commented": "Comment saved.",
         "coach_comment": "{name}, your coach, commented on this card:",
         "coach_comments_mock": "Comments from your coach",
+        "coach_commented_mock": "{name} commented on your mock interview:",
     },
     "de": {
         "app": "mlinterview",
@@ -881,5 +884,6 @@ WEB: dict[str, dict[str, str]] = {
         "commented": "Kommentar gespeichert.",
         "coach_comment": "{name}, dein Coach, hat diese Karte kommentiert:",
         "coach_comments_mock": "Kommentare deines Coaches",
+        "coach_commented_mock": "{name} hat dein Probeinterview kommentiert:",
     },
 }

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from mlinterview.grading.engine import GradeResult
     from mlinterview.interviews.mock import (
         AnswerResult,
+        CodeOutcome,
         MockReport,
         MockState,
         MockSummary,
@@ -139,8 +140,11 @@ class Workspace:
         bank_dir: Path | None = None,
         judge: Judge | None = None,
         user_id: int | None = None,
+        judge_on_queue: bool = False,
     ) -> None:
         self.user_id = LOCAL_USER_ID if user_id is None else user_id
+        # Team mode: code (mock answers too) is judged by workers, never in this process.
+        self.judge_on_queue = judge_on_queue
         self._store_arg = store
         self._store: Store | None = store if not isinstance(store, str | None) else None
         self._bank = bank
@@ -189,7 +193,12 @@ class Workspace:
     def for_user(self, user_id: int) -> Workspace:
         """The same parts acting for another user (one per request in team mode)."""
         return Workspace(
-            self.store, bank=self.bank, bank_dir=self.bank_dir, judge=self._judge, user_id=user_id
+            self.store,
+            bank=self.bank,
+            bank_dir=self.bank_dir,
+            judge=self._judge,
+            user_id=user_id,
+            judge_on_queue=self.judge_on_queue,
         )
 
     def warm_up(self) -> None:
@@ -441,11 +450,12 @@ class Workspace:
         Without ``elapsed`` the time is the server's: from the mock's start or its latest
         answer until now, so reloading a question cannot reset its clock.
         """
-        from mlinterview.interviews.mock import answer
+        from mlinterview.interviews.mock import answer, judge_code
 
         if elapsed is None:
             elapsed = self.mock_clock(mock_id)
-        result = answer(self.store, self.user_id, mock_id, position, text, elapsed)
+        judge = self._judge_code_on_queue if self.judge_on_queue else judge_code
+        result = answer(self.store, self.user_id, mock_id, position, text, elapsed, judge=judge)
         report = None
         if self.mock(mock_id).next_position() is None:
             report = self.finish_mock(mock_id)
@@ -642,6 +652,24 @@ class Workspace:
         text = data.decode("utf-8", "replace").replace("\x00", "\ufffd")
         return enqueue(self.store, self.user_id, problem.id, text)
 
+    def _judge_code_on_queue(self, problem_id: str, code: str) -> CodeOutcome:
+        """A mock's code answer in team mode: queued like any submission (it shows in the
+        user's submissions) and waited for, so the mock stays one step per answer."""
+        from mlinterview.interviews.mock import MockError, outcome_of_stored
+        from mlinterview.team.jobs import (
+            MOCK_VERDICT_TIMEOUT,
+            BrokerUnavailable,
+            NoVerdict,
+            wait_for_verdict,
+        )
+
+        try:
+            queued = self.submit_for_judging(problem_id, code)
+            done = wait_for_verdict(self.store, self.user_id, queued, MOCK_VERDICT_TIMEOUT)
+        except (BrokerUnavailable, NoVerdict) as exc:
+            raise MockError(f"{exc}; the answer was not saved, send it again") from exc
+        return outcome_of_stored(done.verdict, done.tests)
+
     def submission(self, submission_id: int) -> StoredSubmission:
         """One of this user's submissions in any state (queued, running, done);
         SubmissionNotFound (a LookupError) for an unknown id or another user's."""
@@ -768,6 +796,9 @@ class Workspace:
 
     def mock_comments(self, mock_id: int) -> list[StoredComment]:
         return self.coaching.mock_comments(mock_id)
+
+    def unread_mock_comments(self) -> list[StoredComment]:
+        return self.coaching.unread_mock_comments()
 
     def owns_mock(self, mock_id: int) -> bool:
         """Whether the mock is this user's own (a coach reading a report is not its owner)."""

@@ -110,3 +110,38 @@ def test_bad_database_url_is_one_line(cli_env: dict[str, str]) -> None:
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "database" in run.stderr.lower()
+
+
+def test_practice_shows_a_coach_comment_once_as_plain_text(
+    cli_env: dict[str, str], database_url: str
+) -> None:
+    """A comment a coach left on a card comes up with the card, once, and what the coach
+    typed is printed as typed (brackets are not Rich markup)."""
+    from datetime import UTC, datetime
+
+    from mlinterview.store.models import User
+    from mlinterview.workspace import Workspace
+
+    store = Store(database_url)
+    with store.transaction() as session:
+        coach = User(name="kim", role="coach", created_at=datetime.now(UTC))
+        session.add(coach)
+        session.flush()
+        coach_id = int(coach.id)
+    me = Workspace(store)
+    cohort = me.create_cohort("Evening course")
+    me.set_cohort_member(cohort, "kim", "coach")
+    me.set_cohort_member(cohort, "local", "candidate")
+    me.record_rating("overfitting", 1, lang="en", answer="Big models.")
+    body = "Say what fails on [bold]new[/] data, not only what fits."
+    me.for_user(coach_id).comment_on_card(LOCAL_USER_ID, "overfitting", body)
+    me.practice.enqueue(["overfitting"], "test")  # the card comes up first
+    store.close()
+
+    command = [sys.executable, "-m", "mlinterview.cli", "practice", "--limit", "1"]
+    first = subprocess.run(command, input="\nq\n", env=cli_env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "kim, your coach, commented on this card" in first.stdout
+    assert "[bold]new[/]" in first.stdout.replace("\n", " ").replace("│", "")
+    again = subprocess.run(command, input="\nq\n", env=cli_env, capture_output=True, text=True)
+    assert again.returncode == 0 and "your coach" not in again.stdout

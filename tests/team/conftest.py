@@ -1,4 +1,5 @@
-"""Team-mode fixtures: a real redis-server, a fresh PostgreSQL database, real workers.
+"""Team-mode fixtures: a real redis-server, a fresh PostgreSQL database, real workers and a
+real `mlinterview serve --team` for Chromium.
 
 Every process a fixture starts is stopped in its teardown, so no redis-server or worker
 outlives the tests.
@@ -10,19 +11,24 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from team_helpers import (
     MLINTERVIEW,
+    TEAM_ACCOUNTS,
     TEST_VISIBILITY_TIMEOUT,
     WORKER_LOGS,
     WorkerFactory,
     create_database,
+    free_port,
     start_redis,
     stop_group,
 )
+
+from serving import wait_until_serving
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +101,55 @@ def start_worker(
     yield start
     for proc in started:
         stop_group(proc)
+
+
+@pytest.fixture(scope="module")
+def team_server(team_env: dict[str, str]) -> Iterator[str]:
+    """`mlinterview serve --team` as a process of the module's deployment, with
+    TEAM_ACCOUNTS in its database; code it queues waits for a worker (`start_worker`)."""
+    from mlinterview.store.db import Store
+    from mlinterview.team.accounts import Accounts
+
+    store = Store(team_env["MLINTERVIEW_DATABASE_URL"])
+    accounts = Accounts(store)
+    for name, (role, password) in TEAM_ACCOUNTS.items():
+        accounts.add(name, role, password)
+    store.close()
+    port = free_port()
+    proc = subprocess.Popen(
+        [MLINTERVIEW, "serve", "--team", "--port", str(port)],
+        env=team_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(proc, base + "/login")
+        yield base
+    finally:
+        stop_group(proc)
+
+
+@pytest.fixture
+def logged_in(browser: Any, team_server: str) -> Iterator[Callable[[str], Any]]:
+    """Open a page logged in as one of TEAM_ACCOUNTS, in its own browser context (own
+    cookies), through the login form, as a person at their own desk would."""
+    contexts: list[Any] = []
+
+    def open_as(name: str) -> Any:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(team_server + "/login")
+        page.fill("#name", name)
+        page.fill("#password", TEAM_ACCOUNTS[name][1])
+        page.click("#login-button")
+        page.wait_for_url(team_server + "/")
+        assert page.locator("#account-name").inner_text() == name
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from serving import free_port
+
 # The submissions the job tests send: the iou reference and one of its reviewed wrong answers.
 BANK = Path(__file__).resolve().parents[2] / "src" / "mlinterview" / "bank" / "problems"
 REFERENCE = (BANK / "iou" / "reference.py").read_text(encoding="utf-8")
@@ -25,12 +27,6 @@ WRONG = (BANK / "iou" / "wrong_union_is_sum.py").read_text(encoding="utf-8")
 # Short, so a killed worker's jobs come back within seconds (production default: 120 s).
 TEST_VISIBILITY_TIMEOUT = 4
 MLINTERVIEW = str(Path(sys.executable).with_name("mlinterview"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def stop_group(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
@@ -86,6 +82,13 @@ def create_database(server_url: str) -> str:
     engine.dispose()
     return f"{server_url}/{name}"
 
+
+#: The accounts of the team server the browser tests use: name -> (role, password).
+TEAM_ACCOUNTS = {
+    "boss": ("admin", "boss-password-12"),
+    "coach": ("coach", "coach-password-1"),
+    "alice": ("candidate", "alice-password-1"),
+}
 
 WorkerFactory = Callable[..., subprocess.Popen[bytes]]
 WORKER_LOGS: dict[int, Path] = {}  # a started worker's pid -> its log file (stdout and stderr)

@@ -278,12 +278,9 @@ def test_the_coaching_flow_through_the_pages(team_site: Site) -> None:
     question = client.get(mock_url)
     position = re.search(r'name="position" value="(\d+)"', question.text)
     assert position, question.text[:500]
-    answered = post(
-        client,
-        f"/mock/{mock_id}/answer",
-        position=position.group(1),
-        text="Tokenisation splits text into subword units; BPE merges frequent pairs.",
-    )
+    # The first question is code; judging it needs a worker (the browser test has one), so
+    # she skips it here: the coaching flow is what this test follows.
+    answered = post(client, f"/mock/{mock_id}/answer", position=position.group(1), text="")
     assert answered.status_code == 303
     assert post(client, f"/mock/{mock_id}/finish").status_code == 303
     assert f'data-assignment="{assignment}" data-status="done"' in client.get("/assignments").text

@@ -185,3 +185,44 @@ def test_worker_refuses_to_start_without_a_broker_or_a_database(
     code, lines = _worker_error(no_db)
     assert code == 1 and len(lines) == 1 and "MLINTERVIEW_DATABASE_URL" in lines[0], lines
     assert os.environ.get("MLINTERVIEW_BROKER_URL")  # this process kept its settings
+
+
+def test_a_mock_code_answer_in_team_mode_is_judged_by_a_worker(
+    store: Store, worker: subprocess.Popen[bytes]
+) -> None:
+    """The web server of team mode runs no submitted code, not even a mock's: the answer is
+    queued, a worker claims and judges it, and the mock scores the stored verdict."""
+    from mlinterview.judge.problems import get_problem
+    from mlinterview.store.jobs import job_times
+
+    ws = Workspace(store, user_id=add_user(store.url, f"mock-{uuid.uuid4().hex[:8]}"))
+    ws.judge_on_queue = True
+    mock = ws.start_mock("nlp", minutes=15, seed=7)
+    view = ws.mock_question(mock.id)
+    assert view is not None and view.kind == "problem"
+    reference = (get_problem(view.id).folder / "reference.py").read_text()
+    step = ws.answer_mock(mock.id, view.position, reference)
+    assert step.answer.verdict == "Accepted"
+    assert step.answer.tests_total > 1 and step.answer.tests_passed == step.answer.tests_total
+    (queued,) = ws.submissions(view.id)
+    assert queued.state == "done" and queued.verdict == "Accepted"
+    assert len(job_times(store, [queued.id])) == 1  # started_at: a worker claimed it
+
+    following = ws.mock_question(mock.id)
+    assert following is not None and following.kind == "card"
+    broken = ws.start_mock("nlp", minutes=15, seed=7)
+    step = ws.answer_mock(broken.id, 0, "def nothing():\n    return None\n")
+    assert step.answer.verdict != "Accepted" and step.answer.tests_passed == 0
+
+
+def test_waiting_for_a_verdict_that_no_worker_gives_ends_with_what_to_check(
+    store: Store,
+) -> None:
+    from mlinterview.store.jobs import enqueue_job
+    from mlinterview.team.jobs import NoVerdict, wait_for_verdict
+
+    ws = user_ws(store)
+    # queued in the database only, never sent to the broker: no worker will ever judge it
+    submission_id = enqueue_job(store, ws.user_id, problem_id="iou", code=REFERENCE)
+    with pytest.raises(NoVerdict, match=r"within 1 s; check that `mlinterview worker` runs"):
+        wait_for_verdict(store, ws.user_id, submission_id, timeout=1.0)

@@ -9,7 +9,6 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -159,28 +158,11 @@ def served(store: Store) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    chromium_path = "/usr/bin/chromium"
-    if not Path(chromium_path).exists():
-        pytest.skip("no /usr/bin/chromium on this machine")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_path, args=["--disable-gpu", "--no-sandbox"]
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
 @pytest.mark.browser
 def test_the_problem_page_shows_queued_running_done_without_a_reload(
-    served: str, chromium: Any, worker: subprocess.Popen[bytes], account: str
+    served: str, browser: Any, worker: subprocess.Popen[bytes], account: str
 ) -> None:
-    page = chromium.new_page()
+    page = browser.new_page()
     try:
         log_in(page, served, account)
         page.goto(f"{served}/problems/iou")
@@ -209,11 +191,11 @@ def test_the_problem_page_shows_queued_running_done_without_a_reload(
 
 @pytest.mark.browser
 def test_without_javascript_submit_still_queues_and_the_page_follows_it(
-    served: str, chromium: Any, worker: subprocess.Popen[bytes], account: str
+    served: str, browser: Any, worker: subprocess.Popen[bytes], account: str
 ) -> None:
     """The form's own POST (what a browser without the fetch path sends) queues the job
     and renders the page with its id; the poller picks it up from there."""
-    page = chromium.new_page()
+    page = browser.new_page()
     try:
         log_in(page, served, account)
         page.goto(f"{served}/problems/iou")

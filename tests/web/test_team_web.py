@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,6 +20,7 @@ from mlinterview.store.db import Store
 from mlinterview.team.accounts import Accounts
 from mlinterview.web.app import create_app
 from mlinterview.web.team import SESSION_COOKIE
+from serving import free_port, wait_until_serving
 
 ALICE_PW = "alice-password-1"
 BOB_PW = "bob-password-12"
@@ -216,9 +215,12 @@ def test_each_person_has_their_own_language_and_header(team_app: FastAPI) -> Non
     assert again.status_code == 303 and again.headers["location"] == "/questions"
 
 
-def test_logout_ends_the_session_even_if_the_cookie_is_replayed(team_app: FastAPI) -> None:
-    client = TestClient(team_app)
+def test_logout_ends_this_session_even_if_the_cookie_is_replayed_and_no_other(
+    team_app: FastAPI,
+) -> None:
+    client, phone = TestClient(team_app), TestClient(team_app)
     api_login(client, "alice", ALICE_PW)
+    phone_csrf = api_login(phone, "alice", ALICE_PW)  # the same account on a second device
     stolen = client.cookies.get(SESSION_COOKIE)
     token = form_token(client.get("/").text)
     out = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
@@ -227,6 +229,15 @@ def test_logout_ends_the_session_even_if_the_cookie_is_replayed(team_app: FastAP
     replay = TestClient(team_app, cookies={SESSION_COOKIE: stolen or ""})
     assert replay.get("/api/me").status_code == 401
     assert replay.get("/", follow_redirects=False).status_code == 303
+    # The phone's session is another one: still logged in, until it logs out itself.
+    assert phone.get("/api/me").json()["name"] == "alice"
+    phone_cookie = phone.cookies.get(SESSION_COOKIE) or ""
+    assert phone.post("/api/logout", headers={"X-CSRF-Token": phone_csrf}).status_code == 204
+    replay = TestClient(team_app, cookies={SESSION_COOKIE: phone_cookie})
+    assert replay.get("/api/me").status_code == 401
+    # Logging in again starts a new session that works.
+    api_login(client, "alice", ALICE_PW)
+    assert client.get("/api/me").status_code == 200
 
 
 def test_password_change_keeps_this_browser_and_ends_the_others(team_app: FastAPI) -> None:
@@ -308,12 +319,6 @@ def test_local_mode_is_unchanged(sqlite_url: str) -> None:
     store.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_serve_team_needs_a_broker_and_then_serves_logins(sqlite_url: str, tmp_path: Path) -> None:
     env = dict(os.environ, MLINTERVIEW_DATABASE_URL=sqlite_url, HOME=str(tmp_path))
     env.pop("MLINTERVIEW_BROKER_URL", None)
@@ -326,7 +331,7 @@ def test_serve_team_needs_a_broker_and_then_serves_logins(sqlite_url: str, tmp_p
     store = Store(sqlite_url)
     Accounts(store).add("boss", "admin", "boss-password-12")
     store.close()
-    port = _free_port()
+    port = free_port()
     env["MLINTERVIEW_BROKER_URL"] = "redis://127.0.0.1:6399/0"  # only checked to be set here
     proc = subprocess.Popen(
         [*command, "--port", str(port)],
@@ -337,15 +342,7 @@ def test_serve_team_needs_a_broker_and_then_serves_logins(sqlite_url: str, tmp_p
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/login", timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline
-                time.sleep(0.2)
+        wait_until_serving(proc, base + "/login")
         with pytest.raises(urllib.error.HTTPError) as unauthorised:
             urllib.request.urlopen(base + "/api/me", timeout=5)
         assert unauthorised.value.code == 401

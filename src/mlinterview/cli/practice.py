@@ -86,9 +86,14 @@ def register(app: typer.Typer) -> None:
 def _practise_card(ws: Workspace, card: Card, lang: str, index: int, total: int) -> bool | None:
     """Show one card and record its rating; None when the user quits or input ends."""
     from rich.panel import Panel
+    from rich.text import Text
 
     text = TEXT[lang]
     console.print(Panel(card.question.get(lang), title=f"[{index}/{total}] {card.id}"))
+    for comment in ws.take_card_comments(card.id):  # shown once, as on the practice page
+        # Another person's text: plain Text, so brackets in it are never Rich markup.
+        title = Text(text["coach"].format(name=comment.author_name))
+        console.print(Panel(Text(comment.body), title=title, border_style="yellow"))
     console.print(text["answer"])
     started = time.monotonic()
     answer = _read_answer()

@@ -10,7 +10,7 @@ is never read here beyond "now" timestamps: the caller measures how long an answ
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,6 +148,24 @@ class CodeOutcome:
         return self.passed / self.total if self.total else 0.0
 
 
+#: Judges one code answer: the local sandbox here, or a judge worker in team mode.
+CodeJudge = Callable[[str, str], CodeOutcome]
+
+
+def outcome_of_stored(verdict: str, tests: Sequence[Mapping[str, Any]]) -> CodeOutcome:
+    """The outcome of a verdict a judge worker stored: its public tests carry the counts
+    (visible tests one by one, the hidden ones as one count)."""
+    passed = total = 0
+    for test in tests:
+        if test.get("kind") == "hidden":
+            passed += int(test.get("passed", 0))
+            total += int(test.get("total", 0))
+        else:
+            passed += test.get("verdict") == "Accepted"
+            total += 1
+    return CodeOutcome(verdict=verdict, passed=passed, total=total, message=None)
+
+
 def judge_code(problem_id: str, code: str) -> CodeOutcome:
     """Run the submission through the sandboxed judge; only counts leave hidden tests."""
     from mlinterview.judge.problems import UnknownProblem, get_problem
@@ -176,8 +194,9 @@ def grade_item(
     lang: str,
     *,
     bank: Bank | None = None,
+    judge: CodeJudge = judge_code,
 ) -> AnswerResult:
-    """Grade one answer without storing it (cards: feedback engine; code: the judge)."""
+    """Grade one answer without storing it (cards: feedback engine; code: ``judge``)."""
     base: dict[str, Any] = {
         "position": position,
         "stage": stage.value,
@@ -189,7 +208,7 @@ def grade_item(
     if not text.strip():
         return AnswerResult(score=0.0, skipped=True, **base)
     if item.kind == "problem":
-        outcome = judge_code(item.id, text)
+        outcome = judge(item.id, text)
         return AnswerResult(
             score=outcome.score,
             skipped=False,
@@ -297,6 +316,7 @@ def answer(
     now: datetime | None = None,
     *,
     bank: Bank | None = None,
+    judge: CodeJudge = judge_code,
 ) -> AnswerResult:
     """Grade the answer to question ``position`` and commit it in its own transaction."""
     state = load_mock(store, user_id, mock_id)
@@ -307,7 +327,9 @@ def answer(
     if len(text) > MAX_ANSWER_CHARS:
         raise MockError(f"the answer is longer than {MAX_ANSWER_CHARS} characters")
     stage, item = state.entry(position)
-    result = grade_item(position, stage.stage, item, text, elapsed_seconds, state.lang, bank=bank)
+    result = grade_item(
+        position, stage.stage, item, text, elapsed_seconds, state.lang, bank=bank, judge=judge
+    )
     stored = mock_store.StoredMockAnswer(
         position=position,
         stage=result.stage,

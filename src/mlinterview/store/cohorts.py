@@ -508,6 +508,17 @@ def mock_comments(store: Store, mock_id: int) -> list[StoredComment]:
         return _comments(session, Comment.mock_id == mock_id)
 
 
+def unseen_mock_comments(store: Store, candidate_id: int) -> list[StoredComment]:
+    """Comments on the candidate's mock reports that they have not read yet."""
+    with store.transaction() as session:
+        return _comments(
+            session,
+            Comment.candidate_id == candidate_id,
+            Comment.mock_id.is_not(None),
+            Comment.seen_at.is_(None),
+        )
+
+
 def mark_seen(
     store: Store, candidate_id: int, comment_ids: Iterable[int], moment: datetime
 ) -> None:

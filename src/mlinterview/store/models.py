@@ -59,6 +59,17 @@ class LoginAttempt(Base):
     attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
+class EndedSession(Base):
+    """A session logged out before its cookie expired: logging out ends this session only
+    (a password change, a disabled account or the admin's `users` commands end all)."""
+
+    __tablename__ = "ended_sessions"
+
+    session_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    ended_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class ServerSetting(Base):
     """Server-wide values (the session-signing secret), shared by every server process."""
 

@@ -8,14 +8,14 @@ on one database sees the same users, attempts and session secret.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mlinterview.store.db import Store
-from mlinterview.store.models import LoginAttempt, ServerSetting, Setting, User
+from mlinterview.store.models import EndedSession, LoginAttempt, ServerSetting, Setting, User
 
 
 @dataclass(frozen=True)
@@ -141,18 +141,33 @@ def update_user(
         return _row(user)
 
 
-def user_with_language(store: Store, user_id: int) -> tuple[UserRow, str | None] | None:
-    """The account and its interface language in one transaction (one per team request)."""
+def user_with_language(
+    store: Store, user_id: int, session_id: str
+) -> tuple[UserRow, str | None] | None:
+    """The account and its interface language in one transaction (one per team request);
+    None if there is no such account or this session was logged out."""
     with store.transaction() as session:
         found = session.execute(
-            select(User, Setting.value)
+            select(User, Setting.value, EndedSession.session_id)
             .outerjoin(Setting, (Setting.user_id == User.id) & (Setting.key == "lang"))
+            .outerjoin(EndedSession, EndedSession.session_id == session_id)
             .where(User.id == user_id)
         ).first()
-        if found is None:
+        if found is None or found[2] is not None:  # no such account, or logged out
             return None
-        user, lang = found
+        user, lang, _ended = found
         return _row(user), lang
+
+
+def end_session(
+    store: Store, user_id: int, session_id: str, moment: datetime, keep: timedelta
+) -> None:
+    """Record one logged-out session; rows older than ``keep`` (the cookie's lifetime, after
+    which the signature alone refuses the token) are removed on the way."""
+    with store.transaction() as session:
+        session.execute(delete(EndedSession).where(EndedSession.ended_at < moment - keep))
+        if session.get(EndedSession, session_id) is None:
+            session.add(EndedSession(session_id=session_id, user_id=user_id, ended_at=moment))
 
 
 # -- failed logins ----------------------------------------------------------------------------

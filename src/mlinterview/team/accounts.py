@@ -14,10 +14,11 @@ The CLI (`mlinterview users ...`) and the web app (login page, ``/api/login``) o
   further attempts are refused (before any hash is checked) until the oldest one ages out.
   An unknown name costs the same hash verification as a known one.
 - A session is a signed token (itsdangerous) of (user id, session epoch, session id). It
-  stops working after 14 days, when the account is disabled, or when its epoch is bumped
-  (password change, logout). The signing secret is ``MLINTERVIEW_SECRET_KEY`` or one
-  generated once and kept in ``server_settings``, so all processes and machines sharing
-  the database accept each other's cookies.
+  stops working after 14 days, when it is logged out (its id is kept in
+  ``ended_sessions`` until it would have expired), or for every device at once when the
+  account is disabled or its password changes (the epoch is bumped). The signing secret
+  is ``MLINTERVIEW_SECRET_KEY`` or one generated once and kept in ``server_settings``, so
+  all processes and machines sharing the database accept each other's cookies.
 """
 
 from __future__ import annotations
@@ -362,10 +363,11 @@ class Accounts:
             and len(payload) == 3
             and all(isinstance(part, int) for part in payload[:2])
             and isinstance(payload[2], str)
+            and len(payload[2]) <= 32
         ):
             return None
         user_id, epoch, session_id = payload
-        found = rows.user_with_language(self.store, user_id)
+        found = rows.user_with_language(self.store, user_id, session_id)
         if found is None:
             return None
         row, language = found
@@ -373,10 +375,11 @@ class Accounts:
             return None
         return Session(Account.of(row), session_id, language)
 
-    def end_sessions(self, user_id: int) -> None:
-        """Logout: every session of the account ends (tokens are stateless, so one
-        session cannot be revoked alone; logging out logs out everywhere)."""
-        rows.update_user(self.store, user_id, bump_epoch=True)
+    def log_out(self, session: Session) -> None:
+        """End this session only: the account's other devices stay logged in."""
+        rows.end_session(
+            self.store, session.account.id, session.session_id, datetime.now(UTC), SESSION_MAX_AGE
+        )
 
     def csrf_token(self, session: Session) -> str:
         """The CSRF token bound to one session: a token from another session never matches."""

@@ -708,6 +708,11 @@ class Coaching:
         db.mark_seen(self.store, self.viewer_id, [c.id for c in found], utcnow())
         return found
 
+    def unread_mock_comments(self) -> list[db.StoredComment]:
+        """The viewer's unread comments on their mock reports: the dashboard points to them
+        until the report is opened (reading it marks them seen)."""
+        return db.unseen_mock_comments(self.store, self.viewer_id)
+
     def mock_comments(self, mock_id: int) -> list[db.StoredComment]:
         """Comments on a mock for whoever may see it; the owner's reading marks them seen."""
         from mlinterview.store.mocks import mock_owner

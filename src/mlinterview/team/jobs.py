@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from celery import Celery
 
     from mlinterview.store.db import Store
+    from mlinterview.store.submissions import StoredSubmission
 
 BROKER_URL_ENV = "MLINTERVIEW_BROKER_URL"
 VISIBILITY_ENV = "MLINTERVIEW_JOB_VISIBILITY_TIMEOUT"
@@ -214,7 +215,8 @@ def run_job(store: Store, submission_id: int) -> str:
     if job.attempt > MAX_ATTEMPTS:  # each earlier claim ended with its worker gone
         log.error(
             "submission %s lost %d workers; finished as a judge error",
-            *(job.submission_id, MAX_ATTEMPTS),
+            job.submission_id,
+            MAX_ATTEMPTS,
         )
         verdict, tests, seconds = Verdict.JUDGE_ERROR.value, [], 0.0
         error = GAVE_UP.format(attempts=MAX_ATTEMPTS)
@@ -300,3 +302,33 @@ def start_worker(concurrency: int, loglevel: str = "INFO") -> int:
     )
     worker.start()
     return int(worker.exitcode or 0)
+
+
+#: How long a mock interview's code answer waits for a judge worker before giving up.
+MOCK_VERDICT_TIMEOUT = 180.0
+
+
+class NoVerdict(RuntimeError):
+    """No judge worker finished the submission in time (none running, or all busy)."""
+
+
+def wait_for_verdict(
+    store: Store, user_id: int, submission_id: int, timeout: float, poll: float = 0.2
+) -> StoredSubmission:
+    """The submission once a worker has judged it, read from the database (not from the
+    broker or the worker); NoVerdict after ``timeout`` seconds."""
+    import time
+
+    from mlinterview.store.jobs import load_submission
+
+    deadline = time.monotonic() + timeout
+    while True:
+        found = load_submission(store, user_id, submission_id)
+        if found.state == "done":
+            return found
+        if time.monotonic() >= deadline:
+            raise NoVerdict(
+                f"no judge worker judged submission #{submission_id} within {timeout:.0f} s; "
+                "check that `mlinterview worker` runs and reaches the broker"
+            )
+        time.sleep(poll)

@@ -99,10 +99,11 @@ async def api_login(request: Request, body: LoginIn) -> Response:
 
 @router.post("/logout", status_code=204, responses={401: {"model": Problem}})
 def api_logout(request: Request, _: Csrf) -> Response:
-    """End every session of this account (sessions are signed tokens, revoked together)."""
+    """End this session; the account's sessions on other devices stay (a password change
+    ends them all)."""
     from mlinterview.web.team import team_state
 
-    team_state(request).accounts.end_sessions(current_session(request).account.id)
+    team_state(request).accounts.log_out(current_session(request))
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

@@ -75,7 +75,7 @@ def create_app(
         from mlinterview.team.jobs import broker_url
 
         broker_url()
-    ws = Workspace(store or open_store(), bank=bank)
+    ws = Workspace(store or open_store(), bank=bank, judge_on_queue=team)
     docs = (
         {"docs_url": "/docs", "openapi_url": "/openapi.json"}
         if team

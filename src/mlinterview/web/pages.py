@@ -26,8 +26,12 @@ async def dashboard(request: Request) -> Response:
     ctx = context(request)
     board = ctx.ws.dashboard()
     # team mode: the candidate's open assignments on top (local mode has no cohorts)
-    todo = ctx.ws.open_assignments() if getattr(request.app.state, "team", False) else []
-    return render(request, "dashboard.html", body=ctx.dashboard_body(board), todo=todo)
+    team = getattr(request.app.state, "team", False)
+    todo = ctx.ws.open_assignments() if team else []
+    unread = ctx.ws.unread_mock_comments() if team else []
+    return render(
+        request, "dashboard.html", body=ctx.dashboard_body(board), todo=todo, unread=unread
+    )
 
 
 @router.post("/lang")

@@ -242,7 +242,7 @@ async def login_submit(
 
 @router.post("/logout")
 def logout(request: Request, _: Csrf) -> Response:
-    team_state(request).accounts.end_sessions(current_session(request).account.id)
+    team_state(request).accounts.log_out(current_session(request))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
