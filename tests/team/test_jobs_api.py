@@ -101,8 +101,9 @@ def test_post_queues_and_get_reports_the_verdict(
         ids[verdict] = response.json()["id"]
     for verdict, submission_id in ids.items():
         data = poll(client, submission_id)
-        assert set(data) == {"id", "problem", "state", "verdict", "tests", "seconds"}
+        assert set(data) == {"id", "problem", "state", "verdict", "tests", "seconds", "error"}
         assert (data["id"], data["problem"], data["verdict"]) == (submission_id, "iou", verdict)
+        assert data["error"] is None  # judged: a verdict, not a judge error
         hidden = [t for t in data["tests"] if t["kind"] == "hidden"]
         assert len(hidden) == 1 and set(hidden[0]) == {"kind", "total", "passed", "first_failure"}
 
