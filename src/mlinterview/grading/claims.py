@@ -28,7 +28,7 @@ from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 
 #: Version of these rules; part of the engine version that batch results carry.
-CLAIMS_VERSION = 2
+CLAIMS_VERSION = 3
 
 #: A term occurrence at least this good anchors a claim (in order, or a compound part).
 ANCHOR = 0.9
@@ -246,8 +246,10 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     if _matrix_denies(sentence, ids, clause, lang):
         return True
     for i in range(start - 1, since - 1, -1):
-        if words[i] in _JOINERS:
-            break  # "needs no labels and finds clusters": the denial is the other predicate's
+        if words[i] in _JOINERS and i + 1 < start:
+            # "needs no labels and finds clusters": the denial is the other predicate's; not
+            # "does not search over features and thresholds", where the term is joined
+            break
         if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
             return True
         if i >= start - REJECT_WINDOW and _rejects_what_follows(words, i, lang):
@@ -255,10 +257,11 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
         if i == start - 1 and _is_cue(words, i, lang, since=i):
             return True  # "you should not standardise": the advice is against the term itself
     last = _clause_end(sentence, ids, clause, lang)
+    reach = _subject_end(sentence, end, last, lang, since)
     for i in range(start, last + 1):
-        if i >= end + DENIAL_WINDOW and i < last - 1:
+        if i >= reach + DENIAL_WINDOW and i < last - 1:
             continue  # far from the term, only a clause-final denial counts ("... hier nicht")
-        joiner = i >= end and words[i] in _JOINERS and i + 1 < len(words)
+        joiner = i >= reach and words[i] in _JOINERS and i + 1 < len(words)
         if joiner and _new_predicate(sentence, i + 1, lang, since):
             break
         if _is_cue(words, i, lang, since):
@@ -266,11 +269,37 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     return False
 
 
+#: How far after a term a joiner may stand that adds another term to it ("Residual
+#: connections and normalisation do not help").
+JOINED_TERM = 3
+
+
+def _subject_end(sentence: lx.Sentence, end: int, last: int, lang: str, since: int) -> int:
+    """Where the words joined to a term end: "Residual connections and normalisation" is one
+    subject, so the denial window counts from its end ("... do not help")."""
+    words = sentence.words
+    reach = end
+    j = end
+    while j < min(last, reach + JOINED_TERM):
+        if (
+            words[j] in _JOINERS
+            and j + 1 <= last
+            and not _new_predicate(sentence, j + 1, lang, since)
+        ):
+            reach = j + 2
+        elif _is_cue(words, j, lang, since) or words[j] in _AUX[_lang(lang)]:
+            break
+        j += 1
+    return reach
+
+
 #: Words that open a relative or complement clause ("features that are ...", "dass ...").
 _SUBORDINATORS: dict[str, frozenset[str]] = {
     "en": _set("that which who whom"),
     "de": _set("dass die der das welche welcher welches den dem"),
 }
+#: Subordinators that may open a sentence ("Dass k-Means nur ... erreicht, ist ein Mythos").
+_OPENING_SUBORDINATORS = _set("dass welche welcher welches")
 #: Words that reject a whole claim next to them: "It is a myth that ...", "..., ist falsch".
 _REJECTIONS: dict[str, frozenset[str]] = {
     "en": _set("myth myths wrong false untrue misconception nonsense"),
@@ -300,6 +329,8 @@ def _matrix_denies(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lan
     words = sentence.words
     if words[first] not in _SUBORDINATORS[_lang(lang)]:
         return False
+    if first == 0 and words[first] not in _OPENING_SUBORDINATORS:
+        return False  # "Die Gini-Unreinheit ist ...", "That is ...": an article or demonstrative
     german = _lang(lang) == "de"
     if german and first + 1 < len(words) and words[first + 1] in _VERBS["de"]:
         return False  # "das ist Planung": a demonstrative opens a main clause of its own
@@ -436,6 +467,9 @@ def point_stated(
     clauses: dict[int, bool] = {}
     for term, start, end in found:
         positive = _positive_in(statement, term, lang) and not _denied(list(term.words), lang)
+        if not positive and not _same_subject(sentence, start, statement, term, lang):
+            continue  # "Residual connections do not help against vanishing gradients" is not
+            # "Clipping does not help against vanishing gradients"
         denied = positive and _denies(sentence, start, end, lang)
         clauses[ids[start]] = clauses.get(ids[start], False) or denied
     hedging = _hedged(statement.words, lang)
@@ -445,6 +479,47 @@ def point_stated(
         and (hedging or not _hedged(_predicate_words(sentence, lang, clause), lang))
         for clause, denied in clauses.items()
     )
+
+
+def _same_subject(
+    sentence: lx.Sentence, start: int, statement: lx.Sentence, term: lx.Sentence, lang: str
+) -> bool:
+    """Whether the answer's clause says a negative point's term of the point's subject.
+
+    A point that denies ("Clipping does nothing for vanishing gradients") is met by denials,
+    so its term alone ("not for vanishing") is no evidence: the words before it in the
+    clause must name the point's subject (its content words before its term; in German its
+    nouns), or be only a pronoun ("it does not help ...").
+    """
+    score, t_start, t_end = lx.locate_term(term, statement)
+    if score < ANCHOR or t_end <= t_start:
+        return True
+    ids = clause_ids(sentence.text, lang)
+    if not _denied(_words_of(sentence, lang, ids[start]), lang):
+        return True  # only a denial needs its subject checked
+    point_ids = clause_ids(statement.text, lang)
+    subject = _subject_keys(statement, point_ids.index(point_ids[t_start]), t_start, lang)
+    if not subject:
+        return True
+    first = ids.index(ids[start])
+    if any(w in _PRONOUNS[_lang(lang)] for w in sentence.words[first:start]):
+        return True  # "Außerdem hat es kein predict": said of the topic
+    before = _subject_keys(sentence, first, start, lang)
+    return not before or bool(before & subject)
+
+
+def _subject_keys(sentence: lx.Sentence, lo: int, hi: int, lang: str) -> set[str]:
+    """Content keys of words lo..hi that may name a subject (in German: nouns)."""
+    raw = _raw_words(sentence.text)
+    german = _lang(lang) == "de"
+    return {
+        sentence.keys[i]
+        for i in range(lo, hi)
+        if not tx.is_stopword(sentence.words[i], lang)
+        and len(sentence.words[i]) > 1
+        and sentence.words[i] not in _PRONOUNS[_lang(lang)]
+        and not (german and i < len(raw) and raw[i][:1].islower())
+    }
 
 
 def _predicate_words(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
@@ -490,14 +565,38 @@ def _positive_in(statement: lx.Sentence, term: lx.Sentence, lang: str) -> bool:
         return not _negative(statement, lang)
     ids = clause_ids(statement.text, lang)
     clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[start]]
-    meaning = _NEGATIVE_MEANING[_lang(lang)]
     # any denial in the point's clause ("cannot be trained", "and do not need scaling") makes
     # it a negative claim that answers may meet with denials of their own
     return (
         not _denies(statement, start, end, lang)
-        and not any(w in meaning or w in _CAN_NOT for w in clause)
+        and not _avoided(statement, ids, start, end, lang)
+        and not any(w in _CAN_NOT for w in clause)
         and not _denied(clause, lang)
     )
+
+
+#: Words of negative meaning that judge their whole clause ("impurity importance is
+#: misleading", "fails on tiny samples"); the others (avoid, prevent, without, rather,
+#: wrong ...) turn only what follows them: "Laplace smoothing prevents zero probabilities"
+#: asserts smoothing and avoids zeros.
+_JUDGING = _set(
+    """
+    fail fails poorly misleading unreliable versagt scheitert täuscht irreführend
+    unzuverlässig
+    """
+)
+
+
+def _avoided(statement: lx.Sentence, ids: tuple[int, ...], start: int, end: int, lang: str) -> bool:
+    """Whether the point avoids, rejects or contrasts its term at ``start:end``."""
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    clause = ids[start]
+    for i, w in enumerate(statement.words):
+        if ids[i] != clause or w not in meaning:
+            continue
+        if w in _JUDGING or i < start:
+            return True
+    return False
 
 
 #: Prefixes that make a word its own opposite: "unpenalised", "non-linear", "ungeeignet".
@@ -900,8 +999,14 @@ def misconception_stated(
     terms: tuple[str, ...],
     question: lx.Sentence,
     lang: str,
+    following: lx.Sentence | None = None,
 ) -> bool:
     """Whether ``sentence`` states the misconception (not merely names or refutes it).
+
+    A claim the sentence reports as a myth or a belief of others ("A common misconception
+    is that ...", "Oft hört man, ...; das stimmt nicht", with ``following`` the next sentence
+    of the answer, which may do the refuting) or denies at its term ("clipping does not fix
+    vanishing gradients") is not stated.
 
     By a term, said of the claim's subject. The subject is what the claim says before its
     term, where that is the question's topic ("ROC AUC" in "ROC AUC is the best metric for
@@ -914,11 +1019,15 @@ def misconception_stated(
     claim = lx.analyse_statement(claim_text, lang)
     topic = question.content | _acronyms(question)
     known = claim.content | topic | _acronyms(claim)
+    if _reported(sentence, following, lang):
+        return False
     for term in terms:
         t = lx.analyse_statement(term, lang)
         score, start, end = lx.locate_term(t, sentence)
         if score < 0.7 or end <= start:
             continue
+        if not _denied(list(t.words), lang) and _denied(list(sentence.words[start:end]), lang):
+            continue  # "clipping does not fix vanishing gradients" refutes the claim
         # polarity next to the term is already part of the fitted rule's term feature
         subject = _subject(claim, t, lang) & topic
         if not subject or subject & set(sentence.keys):
@@ -963,3 +1072,74 @@ _PRONOUNS: dict[str, frozenset[str]] = {
     "en": _set("i you it we they he she this that one it's that's i'd we'd i'm"),
     "de": _set("ich du es wir sie er man das dies"),
 }
+
+
+#: Words that present what follows as a myth or mistake: the answer reports it to reject it.
+_MYTH: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        myth myths misconception misconceptions mistake mistaken misbelief wrongly falsely
+        erroneously fallacy
+        """
+    ),
+    "de": _set(
+        """
+        mythos irrtum irrglaube irrglauben fehlannahme fehlvorstellung trugschluss
+        fälschlich fälschlicherweise irrtümlich missverständnis
+        """
+    ),
+}
+#: Words that report what others believe or say ("A common belief is", "people think",
+#: "hört man oft"); they reject the claim only when a refutation follows.
+_REPORTING: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        belief beliefs believe believes think thinks claim claims assume assumes assumption
+        hear heard say says said suggest suggests intuition tempting
+        """
+    ),
+    "de": _set(
+        """
+        glauben glaubt meinen meint denken denkt annahme behaupten behauptet hört liest
+        sagen sagt intuitiv verlockend
+        """
+    ),
+}
+#: What refutes a reported claim: "it does not", "that is wrong", "das stimmt nicht".
+_REFUTATION: dict[str, frozenset[str]] = {
+    "en": _set("wrong false untrue incorrect not doesn't isn't don't won't can't cannot no"),
+    "de": _set("falsch stimmt nicht kein keine unrichtig irreführend trifft"),
+}
+_FIRST_PERSON = _set("i i'd i'm we ich wir")
+
+
+def _reported(sentence: lx.Sentence, following: lx.Sentence | None, lang: str) -> bool:
+    """Whether the sentence reports a claim in order to reject it.
+
+    A word of myth or mistake ("It is a myth that ...", "Ein verbreiteter Irrtum ist, ...")
+    is enough; a word of reporting ("A common belief is that ...", "Oft hört man, ...") needs
+    a refutation after it, later in the sentence or at the start of the next ("; it does not",
+    "Das stimmt nicht"). "I think ..." is the candidate's own claim.
+    """
+    l2 = _lang(lang)
+    words = sentence.words
+    if any(w in _MYTH[l2] for w in words):
+        return True
+    ids = clause_ids(sentence.text, lang)
+    reporting = [
+        i
+        for i, w in enumerate(words)
+        if w in _REPORTING[l2] and not any(v in _FIRST_PERSON for v in words[max(0, i - 2) : i])
+    ]
+    if not reporting:
+        return False
+    first = reporting[0]
+    last_clause = ids[-1] if ids else 0
+    tail: list[str] = []
+    if ids and last_clause > ids[first]:
+        tail = [w for w, c in zip(words, ids, strict=True) if c == last_clause]
+    if following is not None:
+        fids = clause_ids(following.text, lang)
+        tail += [w for w, c in zip(following.words, fids, strict=True) if c == 0][:6]
+    short = tail[:8]
+    return any(w in _REFUTATION[l2] or w.endswith("n't") for w in short) and len(short) <= 8

@@ -349,8 +349,10 @@ def _offline_wrongs(
     for i, (wrong, signal) in enumerate(zip(rubric.wrongs, signals, strict=True)):
         if signal.evidence is None or not calibration.wrong.flagged(signal.values):
             continue
+        at = signal.evidence
+        following = view.sentences[at + 1] if at + 1 < len(view.sentences) else None
         if not cl.misconception_stated(
-            view.sentences[signal.evidence], wrong.claim, wrong.terms, question, rubric.lang
+            view.sentences[at], wrong.claim, wrong.terms, question, rubric.lang, following
         ):
             continue
         stated.add(signal.evidence)
