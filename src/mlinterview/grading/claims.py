@@ -844,8 +844,15 @@ _LIST_WORDS = _set("and or more less fewer und oder sowie mehr weniger")
 LEAD_IN = 5
 
 
-#: Item separators of typed lists beyond commas and slashes: "bias | variance · noise".
-_SEPARATORS = re.compile(r"\s[|·•]\s")
+#: Item separators of typed lists beyond commas and slashes: "bias | variance · noise",
+#: and item numbers ("1) ... 2) ...").
+_SEPARATORS = re.compile(r"\s[|·•]\s|(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s|(?:^|\s)\d{1,2}\.\s")
+#: A lead-in before a dash ("Vanishing vs. exploding gradients — chain rule, depth, ...").
+_DASH_LEAD = re.compile(r"\s[\u2013\u2014-]\s")
+#: Denials that are determiners of a term in a list ("no scaling", "keine Skalierung").
+_DETERMINER_DENIALS = _set("no kein keine keinen keiner keines keinem")
+#: Pronouns that are names in ML lists ("He init").
+_NAME_PRONOUNS = _set("he she")
 
 
 @lru_cache(maxsize=2)
@@ -858,11 +865,12 @@ def _claim_words(lang: str) -> frozenset[str]:
         for w in _UP[lang] | _DOWN[lang]
         if not (w in _LIST_WORDS or w.endswith(("er", "ere", "eren")))
     }
-    return frozenset(moves | _DENIAL[lang] | _VERBS[lang] | _PRONOUNS[lang])
+    words = moves | _DENIAL[lang] | _VERBS[lang] | _PRONOUNS[lang]
+    return frozenset(words - _DETERMINER_DENIALS - _NAME_PRONOUNS)
 
 
 @lru_cache(maxsize=4096)
-def is_bare_list(text: str, lang: str) -> bool:
+def is_bare_list(text: str, lang: str, min_items: int = MIN_ITEMS) -> bool:
     """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
 
     At least three items, three quarters of them of at most four content words ("negative
@@ -874,11 +882,23 @@ def is_bare_list(text: str, lang: str) -> bool:
     head, colon, tail = text.partition(":")
     if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
         text = tail
-    items = tx.split_items(_SEPARATORS.sub(",", text))
-    if len(items) < MIN_ITEMS:
+    else:
+        parts = _DASH_LEAD.split(text, maxsplit=1)
+        if (
+            len(parts) == 2
+            and len(tx.words(parts[0])) <= LEAD_IN
+            and "," in parts[1]
+            and not _is_clause(parts[0], lang)
+        ):
+            text = parts[1]
+    items = tx.split_items(_SEPARATORS.sub(", ", " " + text))
+    if len(items) < min_items:
         return False
     short = sum(1 for item in items if _n_content(_joined_words(item), lang) <= LIST_ITEM)
-    if short < len(items) - max(1, len(items) // 4) or short < MIN_ITEMS:
+    if len(items) < MIN_ITEMS:
+        if short < len(items):
+            return False
+    elif short < len(items) - max(1, len(items) // 4) or short < min_items:
         return False
     l2 = _lang(lang)
     claims = _claim_words(l2)
@@ -930,17 +950,29 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
     false positives, ...") enumerates what that sentence claims, so it is not bare.
     """
     out = set(_fragment_runs(sentences, lang))
-    for j, sentence in enumerate(sentences):
-        if not is_bare_list(sentence.text, lang):
-            continue
-        head, colon, _tail = sentence.text.partition(":")
-        if colon and _is_clause(head, lang):
-            continue
-        previous = sentences[j - 1].text.rstrip() if j else ""
-        if previous.endswith(":") and _is_clause(previous, lang):
-            continue
-        out.add(j)
+    out |= {j for j in range(len(sentences)) if _bare_at(sentences, j, lang, MIN_ITEMS)}
+    # in an answer made largely of lists, any verbless line or short list is one of them
+    # ("Greedy splits, impurity decrease.", "Axis-aligned, pruning.")
+    if out and share_of_words(sentences, frozenset(out)) >= LIST_MODE:
+        out |= {j for j in range(len(sentences)) if _bare_at(sentences, j, lang, 1)}
     return frozenset(out)
+
+
+#: Share of an answer's words in bare lists from which its short verbless lines count too.
+LIST_MODE = 0.4
+
+
+def _bare_at(sentences: tuple[lx.Sentence, ...], j: int, lang: str, min_items: int) -> bool:
+    """Whether sentence j is a bare list of at least ``min_items`` terms that no sentence of
+    its own introduces."""
+    sentence = sentences[j]
+    if not is_bare_list(sentence.text, lang, min_items):
+        return False
+    head, colon, _tail = sentence.text.partition(":")
+    if colon and _is_clause(head, lang):
+        return False
+    previous = sentences[j - 1].text.rstrip() if j else ""
+    return not (previous.endswith(":") and _is_clause(previous, lang))
 
 
 def is_fragment(text: str, lang: str) -> bool:
