@@ -123,6 +123,10 @@ _MAKE: dict[str, frozenset[str]] = {
 #: How many words after a term a denial cue may stand anywhere in the clause; further on
 #: only at the clause's end ("Mehr Daten senken die Varianz hier nicht", "is not needed").
 DENIAL_WINDOW = 4
+#: How many words before a term a denial may stand ("there is no reason to use unlabelled
+#: data"); further back it belongs to something else ("data that isn't linearly separable
+#: by working in a higher-dimensional space").
+BACK_WINDOW = 6
 #: Before a term, these are advice ("you can't shuffle the data"), not denials.
 _CAN_NOT = _set("can't cannot")
 #: A word after "and" that starts a predicate of its own.
@@ -245,7 +249,7 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     since = ids.index(clause)
     if _matrix_denies(sentence, ids, clause, lang):
         return True
-    for i in range(start - 1, since - 1, -1):
+    for i in range(start - 1, max(since, start - BACK_WINDOW) - 1, -1):
         if words[i] in _JOINERS and i + 1 < start:
             # "needs no labels and finds clusters": the denial is the other predicate's; not
             # "does not search over features and thresholds", where the term is joined
@@ -476,9 +480,35 @@ def point_stated(
     return any(
         not denied
         and not _reversed(sentence, clause, statement, lang)
-        and (hedging or not _hedged(_predicate_words(sentence, lang, clause), lang))
+        and (hedging or not _hedged_from(sentence, clause, lang))
         for clause, denied in clauses.items()
     )
+
+
+def _hedged_from(sentence: lx.Sentence, clause: int, lang: str) -> bool:
+    """Whether a hedge governs the clause: in its own predicate, or in a later clause of the
+    sentence with no contrast between ("How you initialise it and how you choose k really
+    depends on the use case", "Ob man L1 oder L2 nimmt, ist eine Abwägung, die vom Problem
+    abhängt")."""
+    if _hedged(_predicate_words(sentence, lang, clause), lang):
+        return True
+    ids = clause_ids(sentence.text, lang)
+    contrast = _CONTRAST_ONLY[_lang(lang)]
+    for other in sorted({c for c in ids if c > clause}):
+        words = _words_of(sentence, lang, other)
+        if any(w in contrast for w in words):
+            return False
+        talk = (_VAGUE[_lang(lang)] | _GENERIC[_lang(lang)]) - _HEDGES[_lang(lang)]
+        if _hedged(words, lang) and any(w in talk for w in words):
+            return True  # "... depends on the use case", not "... depends on which"
+    return False
+
+
+#: Words that turn a sentence to another claim ("..., but the learning rate matters").
+_CONTRAST_ONLY: dict[str, frozenset[str]] = {
+    "en": _set("but however whereas although though yet instead"),
+    "de": _set("aber jedoch sondern obwohl hingegen dagegen allerdings"),
+}
 
 
 def _same_subject(
@@ -748,14 +778,14 @@ _GENERIC: dict[str, frozenset[str]] = {
         """
         problem problems data dataset datasets team business project case goal goals context
         circumstances requirements application situation model models use stakeholders lot
-        your
+        your setting settings scenario scenarios task tasks domain
         """
     ),
     "de": _set(
         """
         problem probleme daten datensatz datensätze team geschäft projekt fall ziel ziele
         kontext umständen anforderungen anwendung anwendungsfall situation modell modelle
-        lage fragestellung
+        lage fragestellung setting settings szenario szenarien aufgabe domäne
         """
     ),
 }
@@ -765,6 +795,10 @@ _DEPENDS_ON: dict[str, frozenset[str]] = {
     "en": _set("on upon really largely mostly heavily strongly"),
     "de": _set("von vom ab davon darauf an stark sehr letztlich nach"),
 }
+
+
+#: Leading letters that make two words one for "is it the question's word".
+STEM = 6
 
 
 def vague(sentence: lx.Sentence, lang: str) -> bool:
@@ -790,9 +824,15 @@ def adds_to_question(
     if not vague(sentence, lang):
         return True  # "SARSA is on-policy and Q-learning is off-policy" commits to a claim
     asked = question.content | _acronyms(question)
+    # a derived form of a question word is the question's too ("Kalibrierung", "kalibriert")
+    stems = {tx.fold(k)[:STEM] for k in asked if len(k) >= STEM}
     statement = lx.analyse_statement(point_text, lang)
     talk = _TALK[_lang(lang)]
-    said = {k for w, k in zip(sentence.words, sentence.keys, strict=True) if w not in talk}
+    said = {
+        k
+        for w, k in zip(sentence.words, sentence.keys, strict=True)
+        if w not in talk and tx.fold(k)[:STEM] not in stems
+    }
     if (said & statement.content) - asked:
         return True
     # moving a quantity the way the point does is a claim, even in the question's words
@@ -801,7 +841,10 @@ def adds_to_question(
     theirs = _directions(statement, list(range(len(statement.words))), lang)
     if any(dirs & theirs.get(key, set()) for key, dirs in mine.items()):
         return True
-    return any(set(t.content) - asked for t, _s, _e in anchors(sentence, terms, lang))
+    return any(
+        {k for k in t.content if tx.fold(k)[:STEM] not in stems} - asked
+        for t, _s, _e in anchors(sentence, terms, lang)
+    )
 
 
 # -- bare lists -------------------------------------------------------------------------
