@@ -527,8 +527,7 @@ def _same_subject(
     ids = clause_ids(sentence.text, lang)
     if not _denied(_words_of(sentence, lang, ids[start]), lang):
         return True  # only a denial needs its subject checked
-    point_ids = clause_ids(statement.text, lang)
-    subject = _subject_keys(statement, point_ids.index(point_ids[t_start]), t_start, lang)
+    subject = _subject_keys(statement, 0, t_start, lang)
     if not subject:
         return True
     first = ids.index(ids[start])
@@ -943,15 +942,25 @@ def is_bare_list(text: str, lang: str, min_items: int = MIN_ITEMS) -> bool:
             return False
     elif short < len(items) - max(1, len(items) // 4) or short < min_items:
         return False
+    return not any(_claims_something(item, lang) for item in items)
+
+
+def _claims_something(item: str, lang: str) -> bool:
+    """Whether a list item has a word that makes a claim (see :func:`is_bare_list`). A
+    direction word in its base form that ends the item names a quantity ("impurity
+    decrease", "variance increase"), it does not move one."""
     l2 = _lang(lang)
     claims = _claim_words(l2)
     # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
-    for w in tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text)):
+    ws = tx.words(re.sub(r"(?<=\w)-(?=\w)", "", item))
+    for i, w in enumerate(ws):
         if w in _LIST_WORDS:
             continue
+        if i == len(ws) - 1 and i > 0 and w in _UP[l2] | _DOWN[l2] and not w.endswith("s"):
+            continue
         if w in claims or w.endswith("n't"):
-            return False
-    return True
+            return True
+    return False
 
 
 #: Words of a lead-in that talk about the answer itself, not its subject: "Key terms here
@@ -997,7 +1006,11 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
     # in an answer made largely of lists, any verbless line or short list is one of them
     # ("Greedy splits, impurity decrease.", "Axis-aligned, pruning.")
     if out and share_of_words(sentences, frozenset(out)) >= LIST_MODE:
-        out |= {j for j in range(len(sentences)) if _bare_at(sentences, j, lang, 1)}
+        out |= {
+            j
+            for j, sentence in enumerate(sentences)
+            if not sentence.text.rstrip().endswith(":") and _bare_at(sentences, j, lang, 1)
+        }
     return frozenset(out)
 
 
@@ -1025,9 +1038,7 @@ def is_fragment(text: str, lang: str) -> bool:
     ws = _joined_words(text)
     if not ws or _n_content(ws, lang) > LIST_ITEM:
         return False
-    l2 = _lang(lang)
-    claims = _claim_words(l2)
-    return not any((w in claims and w not in _LIST_WORDS) or w.endswith("n't") for w in ws)
+    return not any(_claims_something(item, lang) for item in tx.split_items(text) or [text])
 
 
 def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
@@ -1164,21 +1175,21 @@ _MYTH: dict[str, frozenset[str]] = {
         """
     ),
 }
-#: Words that report what others believe or say ("A common belief is", "people think",
-#: "hört man oft"); they reject the claim only when a refutation follows.
+#: Nouns that report a belief ("A common belief is that ...", "Die verbreitete Annahme, ...");
+#: they reject the claim only when a refutation follows.
 _REPORTING: dict[str, frozenset[str]] = {
-    "en": _set(
-        """
-        belief beliefs believe believes think thinks claim claims assume assumes assumption
-        hear heard say says said suggest suggests intuition tempting
-        """
-    ),
-    "de": _set(
-        """
-        glauben glaubt meinen meint denken denkt annahme behaupten behauptet hört liest
-        sagen sagt intuitiv verlockend
-        """
-    ),
+    "en": _set("belief beliefs assumption intuition claim"),
+    "de": _set("annahme glaube behauptung intuition"),
+}
+#: Verbs that report what others believe or say, with who says it just before them
+#: ("people think", "many assume", "hört man oft", "liest man").
+_REPORTING_VERBS: dict[str, frozenset[str]] = {
+    "en": _set("think thinks believe believes say says assume assumes hear claim claims"),
+    "de": _set("glauben glaubt meinen meint denken denkt hört liest sagen sagt behaupten"),
+}
+_OTHERS: dict[str, frozenset[str]] = {
+    "en": _set("people many some others often commonly folks everyone"),
+    "de": _set("man viele manche oft häufig gern leute"),
 }
 #: What refutes a reported claim: "it does not", "that is wrong", "das stimmt nicht".
 _REFUTATION: dict[str, frozenset[str]] = {
@@ -1201,20 +1212,31 @@ def _reported(sentence: lx.Sentence, following: lx.Sentence | None, lang: str) -
     if any(w in _MYTH[l2] for w in words):
         return True
     ids = clause_ids(sentence.text, lang)
+    near = [set(words[max(0, i - 3) : i + 3]) for i in range(len(words))]
     reporting = [
         i
         for i, w in enumerate(words)
-        if w in _REPORTING[l2] and not any(v in _FIRST_PERSON for v in words[max(0, i - 2) : i])
+        if (w in _REPORTING[l2] or (w in _REPORTING_VERBS[l2] and near[i] & _OTHERS[l2]))
+        and not near[i] & _FIRST_PERSON
     ]
     if not reporting:
         return False
-    first = reporting[0]
-    last_clause = ids[-1] if ids else 0
-    tail: list[str] = []
-    if ids and last_clause > ids[first]:
-        tail = [w for w, c in zip(words, ids, strict=True) if c == last_clause]
-    if following is not None:
-        fids = clause_ids(following.text, lang)
-        tail += [w for w, c in zip(following.words, fids, strict=True) if c == 0][:6]
-    short = tail[:8]
-    return any(w in _REFUTATION[l2] or w.endswith("n't") for w in short) and len(short) <= 8
+    refutes = _REFUTATION[l2]
+
+    def refuting(clause_words: list[str]) -> bool:
+        return any(w in refutes or w.endswith("n't") for w in clause_words)
+
+    # a short clause after the reported one: "..., which is wrong", "..., stimmt aber nicht"
+    for clause in sorted({c for c in ids if c > ids[reporting[0]]}):
+        words_of = [w for w, c in zip(words, ids, strict=True) if c == clause]
+        if len(words_of) <= REFUTING_CLAUSE and refuting(words_of):
+            return True
+    if following is None:
+        return False
+    fids = clause_ids(following.text, lang)
+    opening = [w for w, c in zip(following.words, fids, strict=True) if c == 0]
+    return len(opening) <= REFUTING_CLAUSE and refuting(opening)
+
+
+#: Longest clause that only refutes ("it does not", "das stimmt so nicht").
+REFUTING_CLAUSE = 5
