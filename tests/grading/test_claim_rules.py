@@ -583,3 +583,22 @@ def test_in_a_list_answer_short_verbless_lines_are_bare_too() -> None:
         "Halluzinationen.",
         "de",
     )
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        ("A large epsilon makes the model overconfident.",
+         "Too large an epsilon makes the model underconfident.", ("epsilon",), "en"),
+        ("Ein zu großes Epsilon macht das Modell überkonfident.",
+         "Ein zu großes Epsilon macht das Modell unterkonfident.", ("epsilon",), "de"),
+        ("A KV cache makes decoding slower.",
+         "A KV cache makes decoding faster.", ("kv cache",), "en"),
+        ("Ein KV-Cache macht das Dekodieren langsamer.",
+         "Ein KV-Cache macht das Dekodieren schneller.", ("kv-cache",), "de"),
+    ],
+)  # fmt: skip
+def test_opposite_words_reverse_a_point(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is False

@@ -667,6 +667,10 @@ _ANTONYMS: dict[str, tuple[tuple[str, str], ...]] = {
         ("underfitting", "overfitting"),
         ("underfit", "overfit"),
         ("convex", "concave"),
+        ("faster", "slower"),
+        ("overconfident", "underconfident"),
+        ("overestimate", "underestimate"),
+        ("overestimates", "underestimates"),
     ),
     "de": (
         ("lokal", "global"),
@@ -675,6 +679,9 @@ _ANTONYMS: dict[str, tuple[tuple[str, str], ...]] = {
         ("nacheinander", "parallel"),
         ("underfitting", "overfitting"),
         ("konvex", "konkav"),
+        ("schneller", "langsamer"),
+        ("überkonfident", "unterkonfident"),
+        ("überschätzt", "unterschätzt"),
     ),
 }
 
