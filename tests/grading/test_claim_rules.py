@@ -437,6 +437,13 @@ def test_claims_that_only_look_denied(
         ("Ein verbreiteter Irrtum: Clipping behebt verschwindende Gradienten.", None,
          "Gradient Clipping behebt auch verschwindende Gradienten.",
          ("clipping behebt verschwindende",), "de"),
+        # rejected by its sentence
+        ("It is not true that clipping fixes vanishing gradients.", None,
+         "Gradient clipping cures vanishing gradients as well.",
+         ("clipping fixes vanishing",), "en"),
+        ("Es stimmt nicht, dass Clipping verschwindende Gradienten behebt.", None,
+         "Gradient Clipping behebt auch verschwindende Gradienten.",
+         ("clipping behebt verschwindende",), "de"),
         # denied inside its term
         ("Clipping does not fix vanishing gradients.", None,
          "Gradient clipping cures vanishing gradients as well.",

@@ -21,6 +21,7 @@ Everything is word-level and deterministic, in English and German.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -1182,6 +1183,17 @@ _MYTH: dict[str, frozenset[str]] = {
         """
     ),
 }
+#: Word pairs that reject the claim of their sentence.
+_NOT_TRUE = {
+    ("not", "true"),
+    ("isn't", "true"),
+    ("not", "correct"),
+    ("contrary", "to"),
+    ("nicht", "wahr"),
+    ("stimmt", "nicht"),
+    ("nicht", "richtig"),
+    ("entgegen", "der"),
+}
 #: Nouns that report a belief ("A common belief is that ...", "Die verbreitete Annahme, ...");
 #: they reject the claim only when a refutation follows.
 _REPORTING: dict[str, frozenset[str]] = {
@@ -1218,6 +1230,9 @@ def _reported(sentence: lx.Sentence, following: lx.Sentence | None, lang: str) -
     words = sentence.words
     if any(w in _MYTH[l2] for w in words):
         return True
+    pairs = set(itertools.pairwise(words))
+    if pairs & _NOT_TRUE:
+        return True  # "It is not true that ...", "Es stimmt nicht, dass ..."
     ids = clause_ids(sentence.text, lang)
     near = [set(words[max(0, i - 3) : i + 3]) for i in range(len(words))]
     reporting = [
