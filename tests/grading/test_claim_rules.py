@@ -444,6 +444,26 @@ def test_claims_that_only_look_denied(
         ("Es stimmt nicht, dass Clipping verschwindende Gradienten behebt.", None,
          "Gradient Clipping behebt auch verschwindende Gradienten.",
          ("clipping behebt verschwindende",), "de"),
+        # taken back in the same sentence
+        ("Its posteriors are far from exact, so you should calibrate them.", None,
+         "Since the method rests on Bayes' theorem, its posterior outputs are exact and need "
+         "no calibration.", ("exact",), "en"),
+        ("Die Posterior-Wahrscheinlichkeiten sind alles andere als exakt.", None,
+         "Weil es auf dem Satz von Bayes beruht, sind seine Posterior-Ausgaben exakt.",
+         ("exakt",), "de"),
+        ("It is related to temperature scaling but not the same.", None,
+         "This is nothing but temperature scaling moved into training.",
+         ("temperature scaling",), "en"),
+        ("Es ist mit Temperature Scaling verwandt, aber nicht dasselbe.", None,
+         "Das ist nichts anderes als Temperature Scaling im Training.",
+         ("temperature scaling",), "de"),
+        # the opposite amount of the same thing
+        ("It needs little data, since it estimates one distribution per feature.", None,
+         "Naive Bayes needs a lot of data because it estimates the full joint distribution.",
+         ("joint distribution", "lot of data"), "en"),
+        ("Es braucht wenig Daten, weil es nur eine Verteilung pro Feature schätzt.", None,
+         "Naive Bayes braucht viele Daten, weil es die volle gemeinsame Verteilung schätzt.",
+         ("viele daten", "gemeinsame verteilung"), "de"),
         # denied inside its term
         ("Clipping does not fix vanishing gradients.", None,
          "Gradient clipping cures vanishing gradients as well.",

@@ -1113,8 +1113,10 @@ def misconception_stated(
     claim = lx.analyse_statement(claim_text, lang)
     topic = question.content | _acronyms(question)
     known = claim.content | topic | _acronyms(claim)
-    if _reported(sentence, following, lang):
+    if _reported(sentence, following, lang) or _contradicted(sentence, lang):
         return False
+    if _quantity_reversed(sentence, claim, lang):
+        return False  # "Es braucht wenig Daten" against "needs a lot of data"
     for term in terms:
         t = lx.analyse_statement(term, lang)
         score, start, end = lx.locate_term(t, sentence)
@@ -1138,6 +1140,69 @@ def misconception_stated(
     if not own or len(own & sentence.content) / len(own) < CLAIM_OVERLAP:
         return False
     return sentence.negated == claim.negated
+
+
+#: Words that deny the word after them ("far from exact", "alles andere als exakt").
+_FAR_FROM = {("far", "from"), ("anything", "but"), ("andere", "als")}
+#: Longest clause after a contrast that only denies ("but not the same", "aber nicht
+#: dasselbe").
+CONTRAST_DENIAL = 5
+
+
+def _contradicted(sentence: lx.Sentence, lang: str) -> bool:
+    """Whether the sentence takes back what it says: "far from exact", "alles andere als
+    exakt", or a short denial after a contrast ("related to temperature scaling but not the
+    same", "verwandt, aber nicht dasselbe")."""
+    words = sentence.words
+    if set(itertools.pairwise(words)) & _FAR_FROM:
+        return True
+    ids = clause_ids(sentence.text, lang)
+    contrast = _CONTRAST_ONLY[_lang(lang)]
+    for clause in sorted(set(ids))[1:]:
+        clause_words = [w for w, c in zip(words, ids, strict=True) if c == clause]
+        if (
+            clause_words[0] in contrast
+            and len(clause_words) <= CONTRAST_DENIAL
+            and _denied(clause_words, lang)
+        ):
+            return True
+    return False
+
+
+#: Amounts for a misconception's claim: "needs a lot of data" against "needs little data".
+_MUCH: dict[str, frozenset[str]] = {
+    "en": _set("much many lot lots plenty huge"),
+    "de": _set("viel viele vielen riesige unmengen"),
+}
+_LITTLE: dict[str, frozenset[str]] = {
+    "en": _set("little few tiny"),
+    "de": _set("wenig wenige wenigen kaum"),
+}
+
+
+def _quantity_reversed(sentence: lx.Sentence, claim: lx.Sentence, lang: str) -> bool:
+    """The sentence gives the opposite amount of what the claim quantifies: "needs little
+    data" against "needs a lot of data" (the amount and the same word after it)."""
+    l2 = _lang(lang)
+    much, little = _MUCH[l2], _LITTLE[l2]
+
+    def amounts(s: lx.Sentence) -> set[tuple[int, str]]:
+        out = set()
+        for i, w in enumerate(s.words):
+            sign = 1 if w in much else -1 if w in little else 0
+            if not sign:
+                continue
+            after = [
+                k
+                for v, k in zip(s.words[i + 1 : i + 4], s.keys[i + 1 : i + 4], strict=True)
+                if not tx.is_stopword(v, lang) and v not in much | little
+            ]
+            if after:
+                out.add((sign, after[0]))
+        return out
+
+    theirs = amounts(claim)
+    return any((-sign, key) in theirs for sign, key in amounts(sentence))
 
 
 def _subject(claim: lx.Sentence, term: lx.Sentence, lang: str) -> frozenset[str]:
