@@ -188,6 +188,10 @@ FEEDBACK = {
         ),
         "partly": "Go further on: {items}.",
         "weak": "Found on weak evidence (say it more explicitly): {items}.",
+        "listed": (
+            "Your answer mostly lists terms without saying what they do, so it scores at "
+            "most a third: explain each one in a sentence."
+        ),
         "missing": "Missing (most important first): {items}.",
         "wrong": "Careful: you said “{evidence}” — {correction}",
         "other_lang": (
@@ -212,6 +216,10 @@ FEEDBACK = {
         ),
         "partly": "Weiter ausführen: {items}.",
         "weak": "Nur schwach belegt (sag es ausdrücklicher): {items}.",
+        "listed": (
+            "Deine Antwort zählt überwiegend Begriffe auf, ohne zu sagen, was sie bewirken; "
+            "dafür gibt es höchstens ein Drittel: Erkläre jeden in einem Satz."
+        ),
         "missing": "Es fehlt (Wichtigstes zuerst): {items}.",
         "wrong": "Vorsicht: Du schreibst „{evidence}“ – {correction}",
         "other_lang": (

@@ -255,3 +255,14 @@ def test_web_result_shows_the_sentence_and_how_sure(
     assert said is not None
     assert (said.group(1) == "weak evidence") == bool(item.group(2))
     assert 0 < float(item.group(1)) <= 1
+
+
+def test_a_capped_list_answer_is_told_so(bank: Bank, embedder: CachedEmbedder | None) -> None:
+    """The feedback names the cap on a buzzword list, in the user's language."""
+    listed = _grade(bank, "overfitting", BUZZWORDS)
+    assert listed.score <= 1 / 3
+    assert "lists terms without saying what they do" in listed.feedback
+    german = _grade(bank, "overfitting", BUZZWORDS, "de")
+    assert "zählt überwiegend Begriffe auf" in german.feedback
+    explained = _grade(bank, "bias-variance-tradeoff", BIAS_EN)
+    assert "lists terms" not in explained.feedback

@@ -21,6 +21,7 @@ Everything is word-level and deterministic, in English and German.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 
 #: Version of these rules; part of the engine version that batch results carry.
-CLAIMS_VERSION = 2
+CLAIMS_VERSION = 3
 
 #: A term occurrence at least this good anchors a claim (in order, or a compound part).
 ANCHOR = 0.9
@@ -123,6 +124,10 @@ _MAKE: dict[str, frozenset[str]] = {
 #: How many words after a term a denial cue may stand anywhere in the clause; further on
 #: only at the clause's end ("Mehr Daten senken die Varianz hier nicht", "is not needed").
 DENIAL_WINDOW = 4
+#: How many words before a term a denial may stand ("there is no reason to use unlabelled
+#: data"); further back it belongs to something else ("data that isn't linearly separable
+#: by working in a higher-dimensional space").
+BACK_WINDOW = 6
 #: Before a term, these are advice ("you can't shuffle the data"), not denials.
 _CAN_NOT = _set("can't cannot")
 #: A word after "and" that starts a predicate of its own.
@@ -245,9 +250,11 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     since = ids.index(clause)
     if _matrix_denies(sentence, ids, clause, lang):
         return True
-    for i in range(start - 1, since - 1, -1):
-        if words[i] in _JOINERS:
-            break  # "needs no labels and finds clusters": the denial is the other predicate's
+    for i in range(start - 1, max(since, start - BACK_WINDOW) - 1, -1):
+        if words[i] in _JOINERS and i + 1 < start:
+            # "needs no labels and finds clusters": the denial is the other predicate's; not
+            # "does not search over features and thresholds", where the term is joined
+            break
         if words[i] not in _CAN_NOT and _is_cue(words, i, lang, since):
             return True
         if i >= start - REJECT_WINDOW and _rejects_what_follows(words, i, lang):
@@ -255,10 +262,11 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
         if i == start - 1 and _is_cue(words, i, lang, since=i):
             return True  # "you should not standardise": the advice is against the term itself
     last = _clause_end(sentence, ids, clause, lang)
+    reach = _subject_end(sentence, end, last, lang, since)
     for i in range(start, last + 1):
-        if i >= end + DENIAL_WINDOW and i < last - 1:
+        if i >= reach + DENIAL_WINDOW and i < last - 1:
             continue  # far from the term, only a clause-final denial counts ("... hier nicht")
-        joiner = i >= end and words[i] in _JOINERS and i + 1 < len(words)
+        joiner = i >= reach and words[i] in _JOINERS and i + 1 < len(words)
         if joiner and _new_predicate(sentence, i + 1, lang, since):
             break
         if _is_cue(words, i, lang, since):
@@ -266,11 +274,37 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     return False
 
 
+#: How far after a term a joiner may stand that adds another term to it ("Residual
+#: connections and normalisation do not help").
+JOINED_TERM = 3
+
+
+def _subject_end(sentence: lx.Sentence, end: int, last: int, lang: str, since: int) -> int:
+    """Where the words joined to a term end: "Residual connections and normalisation" is one
+    subject, so the denial window counts from its end ("... do not help")."""
+    words = sentence.words
+    reach = end
+    j = end
+    while j < min(last, reach + JOINED_TERM):
+        if (
+            words[j] in _JOINERS
+            and j + 1 <= last
+            and not _new_predicate(sentence, j + 1, lang, since)
+        ):
+            reach = j + 2
+        elif _is_cue(words, j, lang, since) or words[j] in _AUX[_lang(lang)]:
+            break
+        j += 1
+    return reach
+
+
 #: Words that open a relative or complement clause ("features that are ...", "dass ...").
 _SUBORDINATORS: dict[str, frozenset[str]] = {
     "en": _set("that which who whom"),
     "de": _set("dass die der das welche welcher welches den dem"),
 }
+#: Subordinators that may open a sentence ("Dass k-Means nur ... erreicht, ist ein Mythos").
+_OPENING_SUBORDINATORS = _set("dass welche welcher welches")
 #: Words that reject a whole claim next to them: "It is a myth that ...", "..., ist falsch".
 _REJECTIONS: dict[str, frozenset[str]] = {
     "en": _set("myth myths wrong false untrue misconception nonsense"),
@@ -300,6 +334,8 @@ def _matrix_denies(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lan
     words = sentence.words
     if words[first] not in _SUBORDINATORS[_lang(lang)]:
         return False
+    if first == 0 and words[first] not in _OPENING_SUBORDINATORS:
+        return False  # "Die Gini-Unreinheit ist ...", "That is ...": an article or demonstrative
     german = _lang(lang) == "de"
     if german and first + 1 < len(words) and words[first + 1] in _VERBS["de"]:
         return False  # "das ist Planung": a demonstrative opens a main clause of its own
@@ -436,15 +472,84 @@ def point_stated(
     clauses: dict[int, bool] = {}
     for term, start, end in found:
         positive = _positive_in(statement, term, lang) and not _denied(list(term.words), lang)
+        if not positive and not _same_subject(sentence, start, statement, term, lang):
+            continue  # "Residual connections do not help against vanishing gradients" is not
+            # "Clipping does not help against vanishing gradients"
         denied = positive and _denies(sentence, start, end, lang)
         clauses[ids[start]] = clauses.get(ids[start], False) or denied
     hedging = _hedged(statement.words, lang)
     return any(
         not denied
         and not _reversed(sentence, clause, statement, lang)
-        and (hedging or not _hedged(_predicate_words(sentence, lang, clause), lang))
+        and (hedging or not _hedged_from(sentence, clause, lang))
         for clause, denied in clauses.items()
     )
+
+
+def _hedged_from(sentence: lx.Sentence, clause: int, lang: str) -> bool:
+    """Whether a hedge governs the clause: in its own predicate, or in a later clause of the
+    sentence with no contrast between ("How you initialise it and how you choose k really
+    depends on the use case", "Ob man L1 oder L2 nimmt, ist eine Abwägung, die vom Problem
+    abhängt")."""
+    if _hedged(_predicate_words(sentence, lang, clause), lang):
+        return True
+    ids = clause_ids(sentence.text, lang)
+    contrast = _CONTRAST_ONLY[_lang(lang)]
+    for other in sorted({c for c in ids if c > clause}):
+        words = _words_of(sentence, lang, other)
+        if any(w in contrast for w in words):
+            return False
+        talk = (_VAGUE[_lang(lang)] | _GENERIC[_lang(lang)]) - _HEDGES[_lang(lang)]
+        if _hedged(words, lang) and any(w in talk for w in words):
+            return True  # "... depends on the use case", not "... depends on which"
+    return False
+
+
+#: Words that turn a sentence to another claim ("..., but the learning rate matters").
+_CONTRAST_ONLY: dict[str, frozenset[str]] = {
+    "en": _set("but however whereas although though yet instead"),
+    "de": _set("aber jedoch sondern obwohl hingegen dagegen allerdings"),
+}
+
+
+def _same_subject(
+    sentence: lx.Sentence, start: int, statement: lx.Sentence, term: lx.Sentence, lang: str
+) -> bool:
+    """Whether the answer's clause says a negative point's term of the point's subject.
+
+    A point that denies ("Clipping does nothing for vanishing gradients") is met by denials,
+    so its term alone ("not for vanishing") is no evidence: the words before it in the
+    clause must name the point's subject (its content words before its term; in German its
+    nouns), or be only a pronoun ("it does not help ...").
+    """
+    score, t_start, t_end = lx.locate_term(term, statement)
+    if score < ANCHOR or t_end <= t_start:
+        return True
+    ids = clause_ids(sentence.text, lang)
+    if not _denied(_words_of(sentence, lang, ids[start]), lang):
+        return True  # only a denial needs its subject checked
+    subject = _subject_keys(statement, 0, t_start, lang)
+    if not subject:
+        return True
+    first = ids.index(ids[start])
+    if any(w in _PRONOUNS[_lang(lang)] for w in sentence.words[first:start]):
+        return True  # "Außerdem hat es kein predict": said of the topic
+    before = _subject_keys(sentence, first, start, lang)
+    return not before or bool(before & subject)
+
+
+def _subject_keys(sentence: lx.Sentence, lo: int, hi: int, lang: str) -> set[str]:
+    """Content keys of words lo..hi that may name a subject (in German: nouns)."""
+    raw = _raw_words(sentence.text)
+    german = _lang(lang) == "de"
+    return {
+        sentence.keys[i]
+        for i in range(lo, hi)
+        if not tx.is_stopword(sentence.words[i], lang)
+        and len(sentence.words[i]) > 1
+        and sentence.words[i] not in _PRONOUNS[_lang(lang)]
+        and not (german and i < len(raw) and raw[i][:1].islower())
+    }
 
 
 def _predicate_words(sentence: lx.Sentence, lang: str, clause: int) -> list[str]:
@@ -490,14 +595,38 @@ def _positive_in(statement: lx.Sentence, term: lx.Sentence, lang: str) -> bool:
         return not _negative(statement, lang)
     ids = clause_ids(statement.text, lang)
     clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[start]]
-    meaning = _NEGATIVE_MEANING[_lang(lang)]
     # any denial in the point's clause ("cannot be trained", "and do not need scaling") makes
     # it a negative claim that answers may meet with denials of their own
     return (
         not _denies(statement, start, end, lang)
-        and not any(w in meaning or w in _CAN_NOT for w in clause)
+        and not _avoided(statement, ids, start, end, lang)
+        and not any(w in _CAN_NOT for w in clause)
         and not _denied(clause, lang)
     )
+
+
+#: Words of negative meaning that judge their whole clause ("impurity importance is
+#: misleading", "fails on tiny samples"); the others (avoid, prevent, without, rather,
+#: wrong ...) turn only what follows them: "Laplace smoothing prevents zero probabilities"
+#: asserts smoothing and avoids zeros.
+_JUDGING = _set(
+    """
+    fail fails poorly misleading unreliable versagt scheitert täuscht irreführend
+    unzuverlässig
+    """
+)
+
+
+def _avoided(statement: lx.Sentence, ids: tuple[int, ...], start: int, end: int, lang: str) -> bool:
+    """Whether the point avoids, rejects or contrasts its term at ``start:end``."""
+    meaning = _NEGATIVE_MEANING[_lang(lang)]
+    clause = ids[start]
+    for i, w in enumerate(statement.words):
+        if ids[i] != clause or w not in meaning:
+            continue
+        if w in _JUDGING or i < start:
+            return True
+    return False
 
 
 #: Prefixes that make a word its own opposite: "unpenalised", "non-linear", "ungeeignet".
@@ -539,6 +668,10 @@ _ANTONYMS: dict[str, tuple[tuple[str, str], ...]] = {
         ("underfitting", "overfitting"),
         ("underfit", "overfit"),
         ("convex", "concave"),
+        ("faster", "slower"),
+        ("overconfident", "underconfident"),
+        ("overestimate", "underestimate"),
+        ("overestimates", "underestimates"),
     ),
     "de": (
         ("lokal", "global"),
@@ -547,6 +680,9 @@ _ANTONYMS: dict[str, tuple[tuple[str, str], ...]] = {
         ("nacheinander", "parallel"),
         ("underfitting", "overfitting"),
         ("konvex", "konkav"),
+        ("schneller", "langsamer"),
+        ("überkonfident", "unterkonfident"),
+        ("überschätzt", "unterschätzt"),
     ),
 }
 
@@ -649,14 +785,14 @@ _GENERIC: dict[str, frozenset[str]] = {
         """
         problem problems data dataset datasets team business project case goal goals context
         circumstances requirements application situation model models use stakeholders lot
-        your
+        your setting settings scenario scenarios task tasks domain
         """
     ),
     "de": _set(
         """
         problem probleme daten datensatz datensätze team geschäft projekt fall ziel ziele
         kontext umständen anforderungen anwendung anwendungsfall situation modell modelle
-        lage fragestellung
+        lage fragestellung setting settings szenario szenarien aufgabe domäne
         """
     ),
 }
@@ -666,6 +802,10 @@ _DEPENDS_ON: dict[str, frozenset[str]] = {
     "en": _set("on upon really largely mostly heavily strongly"),
     "de": _set("von vom ab davon darauf an stark sehr letztlich nach"),
 }
+
+
+#: Leading letters that make two words one for "is it the question's word".
+STEM = 6
 
 
 def vague(sentence: lx.Sentence, lang: str) -> bool:
@@ -691,9 +831,15 @@ def adds_to_question(
     if not vague(sentence, lang):
         return True  # "SARSA is on-policy and Q-learning is off-policy" commits to a claim
     asked = question.content | _acronyms(question)
+    # a derived form of a question word is the question's too ("Kalibrierung", "kalibriert")
+    stems = {tx.fold(k)[:STEM] for k in asked if len(k) >= STEM}
     statement = lx.analyse_statement(point_text, lang)
     talk = _TALK[_lang(lang)]
-    said = {k for w, k in zip(sentence.words, sentence.keys, strict=True) if w not in talk}
+    said = {
+        k
+        for w, k in zip(sentence.words, sentence.keys, strict=True)
+        if w not in talk and tx.fold(k)[:STEM] not in stems
+    }
     if (said & statement.content) - asked:
         return True
     # moving a quantity the way the point does is a claim, even in the question's words
@@ -702,7 +848,10 @@ def adds_to_question(
     theirs = _directions(statement, list(range(len(statement.words))), lang)
     if any(dirs & theirs.get(key, set()) for key, dirs in mine.items()):
         return True
-    return any(set(t.content) - asked for t, _s, _e in anchors(sentence, terms, lang))
+    return any(
+        {k for k in t.content if tx.fold(k)[:STEM] not in stems} - asked
+        for t, _s, _e in anchors(sentence, terms, lang)
+    )
 
 
 # -- bare lists -------------------------------------------------------------------------
@@ -745,8 +894,15 @@ _LIST_WORDS = _set("and or more less fewer und oder sowie mehr weniger")
 LEAD_IN = 5
 
 
-#: Item separators of typed lists beyond commas and slashes: "bias | variance · noise".
-_SEPARATORS = re.compile(r"\s[|·•]\s")
+#: Item separators of typed lists beyond commas and slashes: "bias | variance · noise",
+#: and item numbers ("1) ... 2) ...").
+_SEPARATORS = re.compile(r"\s[|·•]\s|(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s|(?:^|\s)\d{1,2}\.\s")
+#: A lead-in before a dash ("Vanishing vs. exploding gradients — chain rule, depth, ...").
+_DASH_LEAD = re.compile(r"\s[\u2013\u2014-]\s")
+#: Denials that are determiners of a term in a list ("no scaling", "keine Skalierung").
+_DETERMINER_DENIALS = _set("no kein keine keinen keiner keines keinem")
+#: Pronouns that are names in ML lists ("He init").
+_NAME_PRONOUNS = _set("he she")
 
 
 @lru_cache(maxsize=2)
@@ -759,11 +915,12 @@ def _claim_words(lang: str) -> frozenset[str]:
         for w in _UP[lang] | _DOWN[lang]
         if not (w in _LIST_WORDS or w.endswith(("er", "ere", "eren")))
     }
-    return frozenset(moves | _DENIAL[lang] | _VERBS[lang] | _PRONOUNS[lang])
+    words = moves | _DENIAL[lang] | _VERBS[lang] | _PRONOUNS[lang]
+    return frozenset(words - _DETERMINER_DENIALS - _NAME_PRONOUNS)
 
 
 @lru_cache(maxsize=4096)
-def is_bare_list(text: str, lang: str) -> bool:
+def is_bare_list(text: str, lang: str, min_items: int = MIN_ITEMS) -> bool:
     """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
 
     At least three items, three quarters of them of at most four content words ("negative
@@ -775,21 +932,43 @@ def is_bare_list(text: str, lang: str) -> bool:
     head, colon, tail = text.partition(":")
     if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
         text = tail
-    items = tx.split_items(_SEPARATORS.sub(",", text))
-    if len(items) < MIN_ITEMS:
+    else:
+        parts = _DASH_LEAD.split(text, maxsplit=1)
+        if (
+            len(parts) == 2
+            and len(tx.words(parts[0])) <= LEAD_IN
+            and "," in parts[1]
+            and not _is_clause(parts[0], lang)
+        ):
+            text = parts[1]
+    items = tx.split_items(_SEPARATORS.sub(", ", " " + text))
+    if len(items) < min_items:
         return False
     short = sum(1 for item in items if _n_content(_joined_words(item), lang) <= LIST_ITEM)
-    if short < len(items) - max(1, len(items) // 4) or short < MIN_ITEMS:
+    if len(items) < MIN_ITEMS:
+        if short < len(items):
+            return False
+    elif short < len(items) - max(1, len(items) // 4) or short < min_items:
         return False
+    return not any(_claims_something(item, lang) for item in items)
+
+
+def _claims_something(item: str, lang: str) -> bool:
+    """Whether a list item has a word that makes a claim (see :func:`is_bare_list`). A
+    direction word in its base form that ends the item names a quantity ("impurity
+    decrease", "variance increase"), it does not move one."""
     l2 = _lang(lang)
     claims = _claim_words(l2)
     # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
-    for w in tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text)):
+    ws = tx.words(re.sub(r"(?<=\w)-(?=\w)", "", item))
+    for i, w in enumerate(ws):
         if w in _LIST_WORDS:
             continue
+        if i == len(ws) - 1 and i > 0 and w in _UP[l2] | _DOWN[l2] and not w.endswith("s"):
+            continue
         if w in claims or w.endswith("n't"):
-            return False
-    return True
+            return True
+    return False
 
 
 #: Words of a lead-in that talk about the answer itself, not its subject: "Key terms here
@@ -831,17 +1010,33 @@ def bare_lists(sentences: tuple[lx.Sentence, ...], lang: str) -> frozenset[int]:
     false positives, ...") enumerates what that sentence claims, so it is not bare.
     """
     out = set(_fragment_runs(sentences, lang))
-    for j, sentence in enumerate(sentences):
-        if not is_bare_list(sentence.text, lang):
-            continue
-        head, colon, _tail = sentence.text.partition(":")
-        if colon and _is_clause(head, lang):
-            continue
-        previous = sentences[j - 1].text.rstrip() if j else ""
-        if previous.endswith(":") and _is_clause(previous, lang):
-            continue
-        out.add(j)
+    out |= {j for j in range(len(sentences)) if _bare_at(sentences, j, lang, MIN_ITEMS)}
+    # in an answer made largely of lists, any verbless line or short list is one of them
+    # ("Greedy splits, impurity decrease.", "Axis-aligned, pruning.")
+    if out and share_of_words(sentences, frozenset(out)) >= LIST_MODE:
+        out |= {
+            j
+            for j, sentence in enumerate(sentences)
+            if not sentence.text.rstrip().endswith(":") and _bare_at(sentences, j, lang, 1)
+        }
     return frozenset(out)
+
+
+#: Share of an answer's words in bare lists from which its short verbless lines count too.
+LIST_MODE = 0.4
+
+
+def _bare_at(sentences: tuple[lx.Sentence, ...], j: int, lang: str, min_items: int) -> bool:
+    """Whether sentence j is a bare list of at least ``min_items`` terms that no sentence of
+    its own introduces."""
+    sentence = sentences[j]
+    if not is_bare_list(sentence.text, lang, min_items):
+        return False
+    head, colon, _tail = sentence.text.partition(":")
+    if colon and _is_clause(head, lang):
+        return False
+    previous = sentences[j - 1].text.rstrip() if j else ""
+    return not (previous.endswith(":") and _is_clause(previous, lang))
 
 
 def is_fragment(text: str, lang: str) -> bool:
@@ -851,9 +1046,7 @@ def is_fragment(text: str, lang: str) -> bool:
     ws = _joined_words(text)
     if not ws or _n_content(ws, lang) > LIST_ITEM:
         return False
-    l2 = _lang(lang)
-    claims = _claim_words(l2)
-    return not any((w in claims and w not in _LIST_WORDS) or w.endswith("n't") for w in ws)
+    return not any(_claims_something(item, lang) for item in tx.split_items(text) or [text])
 
 
 def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
@@ -900,8 +1093,14 @@ def misconception_stated(
     terms: tuple[str, ...],
     question: lx.Sentence,
     lang: str,
+    following: lx.Sentence | None = None,
 ) -> bool:
     """Whether ``sentence`` states the misconception (not merely names or refutes it).
+
+    A claim the sentence reports as a myth or a belief of others ("A common misconception
+    is that ...", "Oft hört man, ...; das stimmt nicht", with ``following`` the next sentence
+    of the answer, which may do the refuting) or denies at its term ("clipping does not fix
+    vanishing gradients") is not stated.
 
     By a term, said of the claim's subject. The subject is what the claim says before its
     term, where that is the question's topic ("ROC AUC" in "ROC AUC is the best metric for
@@ -914,11 +1113,17 @@ def misconception_stated(
     claim = lx.analyse_statement(claim_text, lang)
     topic = question.content | _acronyms(question)
     known = claim.content | topic | _acronyms(claim)
+    if _reported(sentence, following, lang) or _contradicted(sentence, lang):
+        return False
+    if _quantity_reversed(sentence, claim, lang):
+        return False  # "Es braucht wenig Daten" against "needs a lot of data"
     for term in terms:
         t = lx.analyse_statement(term, lang)
         score, start, end = lx.locate_term(t, sentence)
         if score < 0.7 or end <= start:
             continue
+        if not _denied(list(t.words), lang) and _denied(list(sentence.words[start:end]), lang):
+            continue  # "clipping does not fix vanishing gradients" refutes the claim
         # polarity next to the term is already part of the fitted rule's term feature
         subject = _subject(claim, t, lang) & topic
         if not subject or subject & set(sentence.keys):
@@ -935,6 +1140,69 @@ def misconception_stated(
     if not own or len(own & sentence.content) / len(own) < CLAIM_OVERLAP:
         return False
     return sentence.negated == claim.negated
+
+
+#: Words that deny the word after them ("far from exact", "alles andere als exakt").
+_FAR_FROM = {("far", "from"), ("anything", "but"), ("andere", "als")}
+#: Longest clause after a contrast that only denies ("but not the same", "aber nicht
+#: dasselbe").
+CONTRAST_DENIAL = 5
+
+
+def _contradicted(sentence: lx.Sentence, lang: str) -> bool:
+    """Whether the sentence takes back what it says: "far from exact", "alles andere als
+    exakt", or a short denial after a contrast ("related to temperature scaling but not the
+    same", "verwandt, aber nicht dasselbe")."""
+    words = sentence.words
+    if set(itertools.pairwise(words)) & _FAR_FROM:
+        return True
+    ids = clause_ids(sentence.text, lang)
+    contrast = _CONTRAST_ONLY[_lang(lang)]
+    for clause in sorted(set(ids))[1:]:
+        clause_words = [w for w, c in zip(words, ids, strict=True) if c == clause]
+        if (
+            clause_words[0] in contrast
+            and len(clause_words) <= CONTRAST_DENIAL
+            and _denied(clause_words, lang)
+        ):
+            return True
+    return False
+
+
+#: Amounts for a misconception's claim: "needs a lot of data" against "needs little data".
+_MUCH: dict[str, frozenset[str]] = {
+    "en": _set("much many lot lots plenty huge"),
+    "de": _set("viel viele vielen riesige unmengen"),
+}
+_LITTLE: dict[str, frozenset[str]] = {
+    "en": _set("little few tiny"),
+    "de": _set("wenig wenige wenigen kaum"),
+}
+
+
+def _quantity_reversed(sentence: lx.Sentence, claim: lx.Sentence, lang: str) -> bool:
+    """The sentence gives the opposite amount of what the claim quantifies: "needs little
+    data" against "needs a lot of data" (the amount and the same word after it)."""
+    l2 = _lang(lang)
+    much, little = _MUCH[l2], _LITTLE[l2]
+
+    def amounts(s: lx.Sentence) -> set[tuple[int, str]]:
+        out = set()
+        for i, w in enumerate(s.words):
+            sign = 1 if w in much else -1 if w in little else 0
+            if not sign:
+                continue
+            after = [
+                k
+                for v, k in zip(s.words[i + 1 : i + 4], s.keys[i + 1 : i + 4], strict=True)
+                if not tx.is_stopword(v, lang) and v not in much | little
+            ]
+            if after:
+                out.add((sign, after[0]))
+        return out
+
+    theirs = amounts(claim)
+    return any((-sign, key) in theirs for sign, key in amounts(sentence))
 
 
 def _subject(claim: lx.Sentence, term: lx.Sentence, lang: str) -> frozenset[str]:
@@ -963,3 +1231,99 @@ _PRONOUNS: dict[str, frozenset[str]] = {
     "en": _set("i you it we they he she this that one it's that's i'd we'd i'm"),
     "de": _set("ich du es wir sie er man das dies"),
 }
+
+
+#: Words that present what follows as a myth or mistake: the answer reports it to reject it.
+_MYTH: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        myth myths misconception misconceptions mistake mistaken misbelief wrongly falsely
+        erroneously fallacy
+        """
+    ),
+    "de": _set(
+        """
+        mythos irrtum irrglaube irrglauben fehlannahme fehlvorstellung trugschluss
+        fälschlich fälschlicherweise irrtümlich missverständnis
+        """
+    ),
+}
+#: Word pairs that reject the claim of their sentence.
+_NOT_TRUE = {
+    ("not", "true"),
+    ("isn't", "true"),
+    ("not", "correct"),
+    ("contrary", "to"),
+    ("nicht", "wahr"),
+    ("stimmt", "nicht"),
+    ("nicht", "richtig"),
+    ("entgegen", "der"),
+}
+#: Nouns that report a belief ("A common belief is that ...", "Die verbreitete Annahme, ...");
+#: they reject the claim only when a refutation follows.
+_REPORTING: dict[str, frozenset[str]] = {
+    "en": _set("belief beliefs assumption intuition claim"),
+    "de": _set("annahme glaube behauptung intuition"),
+}
+#: Verbs that report what others believe or say, with who says it just before them
+#: ("people think", "many assume", "hört man oft", "liest man").
+_REPORTING_VERBS: dict[str, frozenset[str]] = {
+    "en": _set("think thinks believe believes say says assume assumes hear claim claims"),
+    "de": _set("glauben glaubt meinen meint denken denkt hört liest sagen sagt behaupten"),
+}
+_OTHERS: dict[str, frozenset[str]] = {
+    "en": _set("people many some others often commonly folks everyone"),
+    "de": _set("man viele manche oft häufig gern leute"),
+}
+#: What refutes a reported claim: "it does not", "that is wrong", "das stimmt nicht".
+_REFUTATION: dict[str, frozenset[str]] = {
+    "en": _set("wrong false untrue incorrect not doesn't isn't don't won't can't cannot no"),
+    "de": _set("falsch stimmt nicht kein keine unrichtig irreführend trifft"),
+}
+_FIRST_PERSON = _set("i i'd i'm we ich wir")
+
+
+def _reported(sentence: lx.Sentence, following: lx.Sentence | None, lang: str) -> bool:
+    """Whether the sentence reports a claim in order to reject it.
+
+    A word of myth or mistake ("It is a myth that ...", "Ein verbreiteter Irrtum ist, ...")
+    is enough; a word of reporting ("A common belief is that ...", "Oft hört man, ...") needs
+    a refutation after it, later in the sentence or at the start of the next ("; it does not",
+    "Das stimmt nicht"). "I think ..." is the candidate's own claim.
+    """
+    l2 = _lang(lang)
+    words = sentence.words
+    if any(w in _MYTH[l2] for w in words):
+        return True
+    pairs = set(itertools.pairwise(words))
+    if pairs & _NOT_TRUE:
+        return True  # "It is not true that ...", "Es stimmt nicht, dass ..."
+    ids = clause_ids(sentence.text, lang)
+    near = [set(words[max(0, i - 3) : i + 3]) for i in range(len(words))]
+    reporting = [
+        i
+        for i, w in enumerate(words)
+        if (w in _REPORTING[l2] or (w in _REPORTING_VERBS[l2] and near[i] & _OTHERS[l2]))
+        and not near[i] & _FIRST_PERSON
+    ]
+    if not reporting:
+        return False
+    refutes = _REFUTATION[l2]
+
+    def refuting(clause_words: list[str]) -> bool:
+        return any(w in refutes or w.endswith("n't") for w in clause_words)
+
+    # a short clause after the reported one: "..., which is wrong", "..., stimmt aber nicht"
+    for clause in sorted({c for c in ids if c > ids[reporting[0]]}):
+        words_of = [w for w, c in zip(words, ids, strict=True) if c == clause]
+        if len(words_of) <= REFUTING_CLAUSE and refuting(words_of):
+            return True
+    if following is None:
+        return False
+    fids = clause_ids(following.text, lang)
+    opening = [w for w, c in zip(following.words, fids, strict=True) if c == 0]
+    return len(opening) <= REFUTING_CLAUSE and refuting(opening)
+
+
+#: Longest clause that only refutes ("it does not", "das stimmt so nicht").
+REFUTING_CLAUSE = 5

@@ -173,11 +173,14 @@ def _grade(
             label = f"{config.name}+{backend_label}"
 
     predicted = not empty and not rubric.from_card and label == backend_label
+    listed = (
+        not empty and rubric.from_card and cl.list_share(view.sentences, answer_lang) >= LIST_ANSWER
+    )
     if empty:
         score = 0.0
     elif not predicted:
         score = _rubric_score(points, wrongs if rubric.from_card else ())
-        if rubric.from_card and cl.list_share(view.sentences, answer_lang) >= LIST_ANSWER:
+        if listed:
             score = min(score, LIST_SCORE_CAP)
     else:
         score = calibration.free_score(rubric.lang).predict(
@@ -192,6 +195,7 @@ def _grade(
         answer_lang=detected,
         truncated=truncated,
         predicted=predicted,
+        listed=listed,
     )
     return GradeResult(
         score=round(score, 4),
@@ -349,8 +353,10 @@ def _offline_wrongs(
     for i, (wrong, signal) in enumerate(zip(rubric.wrongs, signals, strict=True)):
         if signal.evidence is None or not calibration.wrong.flagged(signal.values):
             continue
+        at = signal.evidence
+        following = view.sentences[at + 1] if at + 1 < len(view.sentences) else None
         if not cl.misconception_stated(
-            view.sentences[signal.evidence], wrong.claim, wrong.terms, question, rubric.lang
+            view.sentences[at], wrong.claim, wrong.terms, question, rubric.lang, following
         ):
             continue
         stated.add(signal.evidence)

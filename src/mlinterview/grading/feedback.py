@@ -29,9 +29,11 @@ def build_feedback(
     answer_lang: str | None,
     truncated: bool,
     predicted: bool = False,
+    listed: bool = False,
 ) -> str:
     """``predicted``: the score is a model of human grades (a question without a rubric), not
-    the share of key points, so the text says so instead of implying one follows the other."""
+    the share of key points, so the text says so instead of implying one follows the other.
+    ``listed``: the answer is mostly a bare list of terms and its score was capped."""
     t = TEXT["de" if lang == "de" else "en"]
     if empty:
         return str(t["empty"])
@@ -45,6 +47,8 @@ def build_feedback(
     ]
     if not covered and not partly and not wrongs:
         lines.append(str(t["nothing"]))
+    if listed:
+        lines.append(str(t["listed"]))
     if partly:
         lines.append(str(t["partly"]).format(items=_join(partly)))
     weak = [p for p in points if p.weak]
