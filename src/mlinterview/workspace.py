@@ -668,7 +668,7 @@ class Workspace:
             done = wait_for_verdict(self.store, self.user_id, queued, MOCK_VERDICT_TIMEOUT)
         except (BrokerUnavailable, NoVerdict) as exc:
             raise MockError(f"{exc}; the answer was not saved, send it again") from exc
-        return outcome_of_stored(done.verdict, done.tests)
+        return outcome_of_stored(done.verdict, done.tests, done.error)
 
     def submission(self, submission_id: int) -> StoredSubmission:
         """One of this user's submissions in any state (queued, running, done);

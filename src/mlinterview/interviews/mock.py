@@ -152,7 +152,9 @@ class CodeOutcome:
 CodeJudge = Callable[[str, str], CodeOutcome]
 
 
-def outcome_of_stored(verdict: str, tests: Sequence[Mapping[str, Any]]) -> CodeOutcome:
+def outcome_of_stored(
+    verdict: str, tests: Sequence[Mapping[str, Any]], error: str = ""
+) -> CodeOutcome:
     """The outcome of a verdict a judge worker stored: its public tests carry the counts
     (visible tests one by one, the hidden ones as one count)."""
     passed = total = 0
@@ -163,7 +165,7 @@ def outcome_of_stored(verdict: str, tests: Sequence[Mapping[str, Any]]) -> CodeO
         else:
             passed += test.get("verdict") == "Accepted"
             total += 1
-    return CodeOutcome(verdict=verdict, passed=passed, total=total, message=None)
+    return CodeOutcome(verdict=verdict, passed=passed, total=total, message=error or None)
 
 
 def judge_code(problem_id: str, code: str) -> CodeOutcome:
