@@ -212,6 +212,24 @@ def test_a_slow_solution_is_a_time_limit_whatever_the_child_says(
     assert sandbox_processes(judge) == []
 
 
+def test_rebinding_setitimer_does_not_leave_the_load_alarm_running(
+    judge: Judge, double: Toy
+) -> None:
+    """Three hidden tests of 0.15 s each, all within the 0.25 s limit: had the harness used
+    the rebound ``signal.setitimer``, the load's alarm (0.25 s after the load) would fire
+    inside the second one and fail it as a Runtime Error."""
+    source = """
+        import signal, time
+        signal.setitimer = lambda *args: (0.0, 0.0)
+        def double(x):
+            if x != 1:
+                time.sleep(0.15)
+            return 2 * x
+        """
+    result = judged(judge, double, source)
+    assert result.verdict is Verdict.ACCEPTED, result
+
+
 def test_a_child_that_never_answers_is_killed_at_the_deadline(judge: Judge, double: Toy) -> None:
     source = """
         import signal
@@ -426,8 +444,14 @@ def test_temp_space_is_bounded_and_the_bank_hidden(judge: Judge, double: Toy) ->
 
 
 def test_a_deep_tree_does_not_take_the_warm_parent_down(judge: Judge, double: Toy) -> None:
+    """The claim is about removing the tree, not about speed: under Landlock each mkdir
+    walks the path up to the root, so building 2,000 levels costs O(depth^2) (measured
+    0.03 / 0.09 / 0.32 s for 500 / 1,000 / 2,000 levels), too close to the toy's 0.25 s
+    limit. This toy gets a limit its work fits in; the warm parent's survival is checked."""
+    limits = double.problem.limits.model_copy(update={"time_seconds": 5.0})
+    roomy = Toy(double.problem.model_copy(update={"limits": limits}), double.tests)
     before = zygote_pid(judge)
-    result = judged(judge, double, DEEP_TREE)
+    result = judged(judge, roomy, DEEP_TREE)
     assert result.verdict is Verdict.ACCEPTED  # a deep tree is allowed, it just goes away
     judge.wait_idle()
     assert zygote_pid(judge) == before and os.path.isdir(f"/proc/{before}")

@@ -22,6 +22,11 @@ from typing import Any
 
 from mlinterview.judge import protocol
 
+# The harness's own handle on the alarm: a submission that rebinds ``signal.setitimer``
+# must not leave the load's alarm running into the next test, where it would fire early
+# and turn a slow test into a race between the child's clock and ours.
+_set_alarm = signal.setitimer
+
 SUBMISSION_FILE = "submission.py"
 MAX_DEPTH = 64
 TOO_LARGE = "the returned value is larger than the output limit"
@@ -215,18 +220,18 @@ class Session:
         module = types.ModuleType("submission")
         module.__file__ = SUBMISSION_FILE
         sys.modules["submission"] = module
-        signal.setitimer(signal.ITIMER_REAL, self.time_limit)
+        _set_alarm(signal.ITIMER_REAL, self.time_limit)
         try:
             exec(code, module.__dict__)
         except BaseException as exc:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _set_alarm(signal.ITIMER_REAL, 0)
             kind = _status_of(exc)
             return {
                 "kind": "runtime" if kind == "error" else kind,
                 "message": _one_line(exc),
                 "traceback": _submission_traceback(exc, self.time_limit),
             }
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _set_alarm(signal.ITIMER_REAL, 0)
         call = f"{name}({', '.join(p['name'] for p in self.params)})"
         func = module.__dict__.get(name)
         if func is None or not callable(func):
@@ -271,11 +276,11 @@ class Session:
         result: dict[str, Any]
         try:
             values = build_args(self.params, args)
-            signal.setitimer(signal.ITIMER_REAL, self.time_limit)
+            _set_alarm(signal.ITIMER_REAL, self.time_limit)
             try:
                 output = self.func(*values)
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                _set_alarm(signal.ITIMER_REAL, 0)
             result = {"output": to_plain(output, budget=[protocol.MAX_OUTPUT_PER_TEST])}
             output = None
         except TooLarge:
