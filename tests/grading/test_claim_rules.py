@@ -81,6 +81,20 @@ def _stated(answer: str, point: str, terms: tuple[str, ...], lang: str) -> bool 
             ("standardisieren",),
             "de",
         ),
+        # a contrast word right after the finite verb is an adverb of the clause, so the
+        # denial after it still belongs to the term
+        (
+            "Der MAE ist allerdings nicht robust gegenüber Ausreißern.",
+            "Der MAE ist robust gegenüber Ausreißern.",
+            ("mae",),
+            "de",
+        ),
+        (
+            "Feature scaling is however not needed for k-nearest neighbours.",
+            "Scale the features before k-nearest neighbours.",
+            ("feature scaling",),
+            "en",
+        ),
         # German "also" inside a clause is "so", not a new clause: the denial still counts
         (
             "Die Startzentroide haben wenig Einfluss, k-means++ braucht man also nicht.",
@@ -629,3 +643,28 @@ def test_opposite_words_reverse_a_point(
     answer: str, point: str, terms: tuple[str, ...], lang: str
 ) -> None:
     assert _stated(answer, point, terms, lang) is False
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "lang"),
+    [
+        (
+            "Running more tests does not raise the risk of a false positive.",
+            "With many tests the chance of at least one false positive grows.",
+            "en",
+        ),
+        (
+            "Mehr Tests erhöhen das Risiko falsch positiver Ergebnisse nicht.",
+            "Mit vielen Tests steigt die Chance auf mindestens ein falsch positives Ergebnis.",
+            "de",
+        ),
+    ],
+)
+def test_false_of_a_term_of_art_does_not_make_the_point_negative(
+    answer: str, point: str, lang: str
+) -> None:
+    """ "False" in "false positive" names a thing; it does not make the point a denial that
+    answers could meet with denials of their own."""
+    assert cl.loosely_stated(lx.analyse_sentence(answer, lang), point, lang) is False
+    stated = answer.replace("does not raise", "raises").replace(" nicht.", ".")
+    assert cl.loosely_stated(lx.analyse_sentence(stated, lang), point, lang) is True

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 
 #: Version of these rules; part of the engine version that batch results carry.
-CLAIMS_VERSION = 3
+CLAIMS_VERSION = 4
 
 #: A term occurrence at least this good anchors a claim (in order, or a compound part).
 ANCHOR = 0.9
@@ -112,6 +113,26 @@ _NEGATIVE_MEANING: dict[str, frozenset[str]] = {
         """
     ),
 }
+#: "false" in a term of art is no judgement: "false positive", "falsch negativ".
+_TERM_OF_ART_AFTER = _set(
+    """
+    positive positives negative negatives discovery discoveries alarm alarms rejection
+    rejections positiv positive positiven positiver negativ negative negativen negativer
+    """
+)
+
+
+def _negative_meaning_at(words: Sequence[str], i: int, lang: str) -> bool:
+    """Whether words[i] gives its clause a negative meaning (not "false" of "false positive")."""
+    if words[i] not in _NEGATIVE_MEANING[_lang(lang)]:
+        return False
+    return not (
+        words[i] in ("false", "falsch")
+        and i + 1 < len(words)
+        and words[i + 1] in _TERM_OF_ART_AFTER
+    )
+
+
 #: "worse" denies only as "makes it worse" ("generalises worse" is a claim of its own).
 _WORSE: dict[str, frozenset[str]] = {
     "en": frozenset({"worse"}),
@@ -173,6 +194,11 @@ _DOWN: dict[str, frozenset[str]] = {
         mindert mindern verkleinert verkleinern
         """),
 }
+#: Contrast words that may also stand as an adverb inside a clause.
+_CONTRAST_ADVERBS: dict[str, frozenset[str]] = {
+    "en": _set("however"),
+    "de": _set("aber jedoch allerdings dagegen hingegen"),
+}
 _PUNCT_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -200,7 +226,10 @@ def clause_ids(text: str, lang: str) -> tuple[int, ...]:
             word = lowered[i]
             # a pronoun before a denial is an object, not a new subject ("tells you nothing")
             obj = word in _PRONOUN_OPENERS and i + 1 < len(spans) and lowered[i + 1] in _DENIAL[l2]
-            if _PUNCT_BREAK.search(gap) or (word in contrast and not obj):
+            # right after the finite verb a contrast word is an adverb of this clause: "Der
+            # MAE ist allerdings nicht robust", "is however not needed"
+            adverb = word in _CONTRAST_ADVERBS[l2] and lowered[i - 1] in _AUX[l2]
+            if _PUNCT_BREAK.search(gap) or (word in contrast and not obj and not adverb):
                 current += 1
         ids.append(current)
     return tuple(ids)
@@ -227,8 +256,10 @@ def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 
 
 def _negative(statement: lx.Sentence, lang: str) -> bool:
     """Whether a key point itself denies, avoids or contrasts something."""
-    meaning = _NEGATIVE_MEANING[_lang(lang)]
-    return _denied(list(statement.words), lang) or any(w in meaning for w in statement.words)
+    words = statement.words
+    return _denied(list(words), lang) or any(
+        _negative_meaning_at(words, i, lang) for i in range(len(words))
+    )
 
 
 def _denied(words: list[str], lang: str) -> bool:
@@ -619,10 +650,9 @@ _JUDGING = _set(
 
 def _avoided(statement: lx.Sentence, ids: tuple[int, ...], start: int, end: int, lang: str) -> bool:
     """Whether the point avoids, rejects or contrasts its term at ``start:end``."""
-    meaning = _NEGATIVE_MEANING[_lang(lang)]
     clause = ids[start]
     for i, w in enumerate(statement.words):
-        if ids[i] != clause or w not in meaning:
+        if ids[i] != clause or not _negative_meaning_at(statement.words, i, lang):
             continue
         if w in _JUDGING or i < start:
             return True
@@ -756,9 +786,9 @@ def _asserted_at(statement: lx.Sentence, key: str, lang: str) -> bool:
         return not _negative(statement, lang)
     at = statement.keys.index(key)
     ids = clause_ids(statement.text, lang)
-    clause = [statement.words[i] for i, c in enumerate(ids) if c == ids[at]]
-    meaning = _NEGATIVE_MEANING[_lang(lang)]
-    return not _denies(statement, at, at + 1, lang) and not any(w in meaning for w in clause)
+    return not _denies(statement, at, at + 1, lang) and not any(
+        _negative_meaning_at(statement.words, i, lang) for i, c in enumerate(ids) if c == ids[at]
+    )
 
 
 #: Words of talk that commits to nothing: options named without choosing, trade-offs
