@@ -240,8 +240,13 @@ def test_vague_talk_in_the_questions_words_earns_nothing() -> None:
             "Rate, flache Bäume als schwache Lerner, Early Stopping auf Validierungsdaten.",
             "de",
         ),
+        # formulas are terms with their definitions; one-letter symbols are no words, a
+        # subscript is no pronoun, and "mean" is the statistic
+        ("MAE = Σ|y − ŷ|/n; RMSE = √(Σ(y − ŷ)²/n); R² = 1 − SS_res/SS_tot; median vs. mean", "en"),
+        ("(1) sinusoidal PE (2) learned absolute embeddings (3) RoPE, rotation by m·θ_i (4) ALiBi",
+         "en"),
     ],
-)
+)  # fmt: skip
 def test_lists_of_terms_in_any_layout_are_bare(answer: str, lang: str) -> None:
     sentences = lx.analyse(answer, lang, lines=True).sentences
     assert cl.list_share(sentences, lang) > 0.8, [s.text for s in sentences]
@@ -258,6 +263,8 @@ def test_lists_of_terms_in_any_layout_are_bare(answer: str, lang: str) -> None:
         ("Bagging: trains trees on bootstrap samples, averages them, is parallel.", "en"),
         ("Boosting: Bäume werden nacheinander gefittet, jeder korrigiert, was fehlt, ist seriell.",
          "de"),
+        ("R² = 1 − SS_res/SS_tot compares the residual error with predicting the mean; it can go "
+         "below zero on new data.", "en"),
     ],
 )  # fmt: skip
 def test_explained_answers_are_not_bare_lists(answer: str, lang: str) -> None:

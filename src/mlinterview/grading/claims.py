@@ -893,9 +893,15 @@ SHORT_ITEM = 3
 LIST_ITEM = 4
 
 
+#: A formula's subscript ("θ_i", "SS_res") belongs to its symbol.
+_SUBSCRIPT = re.compile(r"(?<=\S)_\w+")
+
+
 def _joined_words(text: str) -> list[str]:
-    """Words with hyphenated compounds kept whole ("mini-batch k-means" is two words)."""
-    return tx.words(re.sub(r"(?<=\w)-(?=\w)", "", text))
+    """Words with hyphenated compounds kept whole ("mini-batch k-means" is two words), less a
+    formula's one-letter symbols: "MAE = Σ|y − ŷ|/n" is one term with its definition."""
+    joined = _SUBSCRIPT.sub("", re.sub(r"(?<=\w)-(?=\w)", "", text))
+    return [w for w in tx.words(joined) if len(w) > 1]
 
 
 #: Fewest items that make a list.
@@ -907,7 +913,7 @@ _VERBS: dict[str, frozenset[str]] = {
     "en": _set(
         """
         is are was were be been being am has have had can could will would shall should must
-        may might does do did means mean gives give makes make works work helps help
+        may might does do did means gives give makes make works work helps help
         """
     ),
     "de": _set(
@@ -989,8 +995,9 @@ def _claims_something(item: str, lang: str) -> bool:
     decrease", "variance increase"), it does not move one."""
     l2 = _lang(lang)
     claims = _claim_words(l2)
-    # the parts of a hyphenated term are not function words ("few-shot", "k-fold")
-    ws = tx.words(re.sub(r"(?<=\w)-(?=\w)", "", item))
+    # the parts of a hyphenated term are not function words ("few-shot", "k-fold"), nor is
+    # a formula's subscript ("θ_i" has no pronoun "I")
+    ws = tx.words(_SUBSCRIPT.sub("", re.sub(r"(?<=\w)-(?=\w)", "", item)))
     for i, w in enumerate(ws):
         if w in _LIST_WORDS:
             continue
