@@ -95,6 +95,28 @@ def _stated(answer: str, point: str, terms: tuple[str, ...], lang: str) -> bool 
             ("feature scaling",),
             "en",
         ),
+        # a term that opens its clause heads the subject up to the verb: the denial after
+        # the verb is still near it
+        (
+            "Zero-init of the branch is unnecessary and would actually break the block.",
+            "Zero-initialising the last layer of each branch makes blocks start as identity.",
+            ("zero init",),
+            "en",
+        ),
+        # "entfällt": the thing is dropped, not done
+        (
+            "Eine Kontrolle auf kurzen Kontexten entfällt.",
+            "Man prüft das Modell auch auf kurzen Kontexten.",
+            ("kurzen kontexten",),
+            "de",
+        ),
+        # an opening "ob" clause takes the verdict of the clause it hangs on
+        (
+            "Ob man die Features vorher standardisiert, ist für die Regularisierung egal.",
+            "Vor der Regularisierung die Features standardisieren.",
+            ("standardisieren",),
+            "de",
+        ),
         # German "also" inside a clause is "so", not a new clause: the denial still counts
         (
             "Die Startzentroide haben wenig Einfluss, k-means++ braucht man also nicht.",

@@ -84,7 +84,8 @@ _DENIAL: dict[str, frozenset[str]] = {
         """
         nicht kein keine keiner keines keinem keinen nie niemals nichts weder verschlechtert
         verschlechtern verschlimmert verschlimmern schadet schaden schädlich nutzlos sinnlos
-        kontraproduktiv irrelevant unnötig überflüssig egal entbehrlich unwichtig
+        kontraproduktiv irrelevant unnötig überflüssig egal entbehrlich unwichtig entfällt
+        entfallen
         """
     ),
 }
@@ -226,9 +227,12 @@ def clause_ids(text: str, lang: str) -> tuple[int, ...]:
             word = lowered[i]
             # a pronoun before a denial is an object, not a new subject ("tells you nothing")
             obj = word in _PRONOUN_OPENERS and i + 1 < len(spans) and lowered[i + 1] in _DENIAL[l2]
-            # right after the finite verb a contrast word is an adverb of this clause: "Der
-            # MAE ist allerdings nicht robust", "is however not needed"
-            adverb = word in _CONTRAST_ADVERBS[l2] and lowered[i - 1] in _AUX[l2]
+            # right after the finite verb (and its subject) a contrast word is an adverb of
+            # this clause: "Der MAE ist allerdings nicht robust", "hat DBSCAN aber keine
+            # Probleme", "is however not needed"
+            adverb = word in _CONTRAST_ADVERBS[l2] and (
+                lowered[i - 1] in _AUX[l2] or (i >= 2 and lowered[i - 2] in _AUX[l2])
+            )
             if _PUNCT_BREAK.search(gap) or (word in contrast and not obj and not adverb):
                 current += 1
         ids.append(current)
@@ -293,7 +297,7 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
         if i == start - 1 and _is_cue(words, i, lang, since=i):
             return True  # "you should not standardise": the advice is against the term itself
     last = _clause_end(sentence, ids, clause, lang)
-    reach = _subject_end(sentence, end, last, lang, since)
+    reach = _subject_end(sentence, end, last, lang, since, start)
     for i in range(start, last + 1):
         if i >= reach + DENIAL_WINDOW and i < last - 1:
             continue  # far from the term, only a clause-final denial counts ("... hier nicht")
@@ -305,17 +309,30 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     return False
 
 
+#: How many words of a subject may follow the term that opens it before the verb ("of the
+#: branch", "der letzten Schicht").
+SUBJECT_TAIL = 4
 #: How far after a term a joiner may stand that adds another term to it ("Residual
 #: connections and normalisation do not help").
 JOINED_TERM = 3
 
 
-def _subject_end(sentence: lx.Sentence, end: int, last: int, lang: str, since: int) -> int:
+def _subject_end(
+    sentence: lx.Sentence, end: int, last: int, lang: str, since: int, start: int | None = None
+) -> int:
     """Where the words joined to a term end: "Residual connections and normalisation" is one
-    subject, so the denial window counts from its end ("... do not help")."""
+    subject, so the denial window counts from its end ("... do not help"). A term that opens
+    its clause heads the subject up to the verb: "Zero-init of the branch is unnecessary"."""
     words = sentence.words
     reach = end
-    j = end
+    if start is not None and start - since <= 1:
+        for j in range(end, min(last, end + SUBJECT_TAIL) + 1):
+            if _is_cue(words, j, lang, since) or words[j] in _JOINERS:
+                break
+            if words[j] in _AUX[_lang(lang)]:
+                reach = j
+                break
+    j = reach
     while j < min(last, reach + JOINED_TERM):
         if (
             words[j] in _JOINERS
@@ -332,10 +349,10 @@ def _subject_end(sentence: lx.Sentence, end: int, last: int, lang: str, since: i
 #: Words that open a relative or complement clause ("features that are ...", "dass ...").
 _SUBORDINATORS: dict[str, frozenset[str]] = {
     "en": _set("that which who whom"),
-    "de": _set("dass die der das welche welcher welches den dem"),
+    "de": _set("dass ob die der das welche welcher welches den dem"),
 }
 #: Subordinators that may open a sentence ("Dass k-Means nur ... erreicht, ist ein Mythos").
-_OPENING_SUBORDINATORS = _set("dass welche welcher welches")
+_OPENING_SUBORDINATORS = _set("dass ob welche welcher welches")
 #: Words that reject a whole claim next to them: "It is a myth that ...", "..., ist falsch".
 _REJECTIONS: dict[str, frozenset[str]] = {
     "en": _set("myth myths wrong false untrue misconception nonsense"),
