@@ -17,6 +17,7 @@ with the expert's, per language and overall.
 Run:  .venv/bin/python benchmarks/grading_labelled.py [--backend use] [--only-new] [--cards a,b]
       .venv/bin/python benchmarks/grading_labelled.py --holdout [--answers] [--card-path]
       .venv/bin/python benchmarks/grading_labelled.py --kinds --card-path [--answers]
+      .venv/bin/python benchmarks/grading_labelled.py --writers --card-path [--answers]
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from mlinterview.grading.labelset import (
     load_labelled,
     spearman,
     tally,
+    writers_dir,
 )
 from mlinterview.grading.result import GradeResult
 
@@ -188,6 +190,11 @@ def main() -> None:
     parser.add_argument(
         "--kinds", action="store_true", help="only the kind-labelled development answers"
     )
+    parser.add_argument(
+        "--writers",
+        action="store_true",
+        help="only the dev answers of the three writers blind to the rules (labelled/writers)",
+    )
     parser.add_argument("--answers", action="store_true", help="one line per graded answer")
     parser.add_argument(
         "--card-path",
@@ -220,6 +227,16 @@ def main() -> None:
                 a for answers in [*labelled.values(), *breadth.values()] for a in answers if a.kind
             ]
             + groups["kind answers (dev)"]
+        }
+    if args.writers:
+        groups = {
+            f"writer {writer}": [
+                a
+                for answers in load_labelled(writers_dir()).values()
+                for a in answers
+                if a.answer_id.rsplit("-", 1)[-1].startswith(writer)  # "de-negated-b1"
+            ]
+            for writer in "abc"
         }
     if args.holdout:
         holdout = load_labelled(HOLDOUT_DIR)

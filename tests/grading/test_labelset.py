@@ -21,6 +21,7 @@ from mlinterview.grading.labelset import (
     load_labelled,
     spearman,
     tally,
+    writers_dir,
 )
 from mlinterview.grading.result import GradeResult, KeyPointResult, MisconceptionResult, Status
 
@@ -98,8 +99,16 @@ def test_label_coverage_weighs_the_points(bank: Bank) -> None:
     assert label_coverage(nothing, card) == 0.0
 
 
-def test_holdout_answers_all_have_a_kind_and_an_expert_score(bank: Bank) -> None:
-    holdout = load_labelled(HOLDOUT)
+#: The kind-labelled sets and how many cards each must cover with all six kinds in both
+#: languages: the blind held-out set, and the three other writers' dev answers (18 cards).
+KIND_SETS = [(HOLDOUT, MIN_FULL_CARDS), (writers_dir(), 18)]
+
+
+@pytest.mark.parametrize(("directory", "min_full"), KIND_SETS, ids=["holdout", "writers"])
+def test_kind_sets_all_have_a_kind_and_an_expert_score(
+    bank: Bank, directory: Path, min_full: int
+) -> None:
+    holdout = load_labelled(directory)
     assert check_against(bank.cards, holdout) == []
     kinds: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for card_id, answers in holdout.items():
@@ -109,12 +118,13 @@ def test_holdout_answers_all_have_a_kind_and_an_expert_score(bank: Bank) -> None
             assert a.expert_score is not None, f"{card_id}/{a.answer_id}"
             kinds[card_id].add((a.lang, a.kind))
     full = [c for c, seen in kinds.items() if len(seen) == 2 * len(KINDS)]
-    assert len(full) >= MIN_FULL_CARDS, sorted(full)
+    assert len(full) >= min_full, sorted(full)
 
 
-def test_holdout_expert_scores_follow_the_kinds() -> None:
+@pytest.mark.parametrize("directory", [d for d, _ in KIND_SETS], ids=["holdout", "writers"])
+def test_expert_scores_follow_the_kinds(directory: Path) -> None:
     """Strong answers outscore the rest; buzzword lists, evasions and denials score low."""
-    answers = [a for v in load_labelled(HOLDOUT).values() for a in v]
+    answers = [a for v in load_labelled(directory).values() for a in v]
     by_kind: dict[str, list[float]] = defaultdict(list)
     for a in answers:
         by_kind[str(a.kind)].append(float(a.expert_score or 0))

@@ -55,6 +55,12 @@ def kinds_dir() -> Path:
     return labelled_dir() / "kinds"
 
 
+def writers_dir() -> Path:
+    """Dev answers of all six kinds by three writers blind to the rules: what the rules must
+    learn to read beyond their authors' own phrasing (see its README)."""
+    return labelled_dir() / "writers"
+
+
 def load_labelled(directory: Path | None = None) -> dict[str, list[LabelledAnswer]]:
     """All labelled answers by card id (labels for unlisted key points are "missing" later)."""
     out: dict[str, list[LabelledAnswer]] = {}
