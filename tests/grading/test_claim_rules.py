@@ -267,6 +267,13 @@ def test_vague_talk_in_the_questions_words_earns_nothing() -> None:
         ("MAE = Σ|y − ŷ|/n; RMSE = √(Σ(y − ŷ)²/n); R² = 1 − SS_res/SS_tot; median vs. mean", "en"),
         ("(1) sinusoidal PE (2) learned absolute embeddings (3) RoPE, rotation by m·θ_i (4) ALiBi",
          "en"),
+        # item numbers the sentence splitter leaves on their own do not break the run
+        ("1. alpha\n2. beta, type II error\n3. MDE\n4. variance of the metric\n5. CUPED", "en"),
+        # a lead-in that only names what follows, without a colon; one-word items are nouns
+        ("Things like mixing weights, means, covariances, responsibilities, E-step, M-step.",
+         "en"),
+        ("Also so Begriffe wie Naive Bayes, Überkonfidenz, Basisrate, Log Loss, Treppenfunktion.",
+         "de"),
     ],
 )  # fmt: skip
 def test_lists_of_terms_in_any_layout_are_bare(answer: str, lang: str) -> None:
@@ -287,6 +294,7 @@ def test_lists_of_terms_in_any_layout_are_bare(answer: str, lang: str) -> None:
          "de"),
         ("R² = 1 − SS_res/SS_tot compares the residual error with predicting the mean; it can go "
          "below zero on new data.", "en"),
+        ("Models like k-means, GMMs and DBSCAN differ in how they assign points.", "en"),
     ],
 )  # fmt: skip
 def test_explained_answers_are_not_bare_lists(answer: str, lang: str) -> None:

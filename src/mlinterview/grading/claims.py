@@ -168,7 +168,7 @@ _HEDGES: dict[str, frozenset[str]] = {
 _HEDGE_PARTNER: dict[str, frozenset[str]] = {
     "hängt": frozenset({"ab"}),
     "hängen": frozenset({"ab"}),
-    "kommt": frozenset({"an", "darauf"}),
+    "kommt": frozenset({"an", "darauf", "drauf"}),
     "je": frozenset({"nach"}),
 }
 #: Direction words: which way a quantity moves.
@@ -972,6 +972,10 @@ def _claim_words(lang: str) -> frozenset[str]:
     return frozenset(words - _DETERMINER_DENIALS - _NAME_PRONOUNS)
 
 
+#: A lead-in that names what follows without a colon: "Things like a, b, c".
+_NAMING_LEAD = re.compile(r"\s*(.{0,40}?)\b(?:like|such as|wie|etwa)\s", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def is_bare_list(text: str, lang: str, min_items: int = MIN_ITEMS) -> bool:
     """A sentence that only lists short terms ("Overfitting: regularisation, dropout, ...").
@@ -983,8 +987,13 @@ def is_bare_list(text: str, lang: str, min_items: int = MIN_ITEMS) -> bool:
     passt, ..." is a claim.
     """
     head, colon, tail = text.partition(":")
+    named = _NAMING_LEAD.match(text)
     if colon and len(tx.words(head)) <= LEAD_IN and tx.words(tail):
         text = tail
+    elif (
+        named and not _is_clause(named.group(1), lang) and len(tx.words(named.group(1))) <= LEAD_IN
+    ):
+        text = text[named.end() :]  # "Things like ...", "Also so Begriffe wie ..."
     else:
         parts = _DASH_LEAD.split(text, maxsplit=1)
         if (
@@ -1015,6 +1024,8 @@ def _claims_something(item: str, lang: str) -> bool:
     # the parts of a hyphenated term are not function words ("few-shot", "k-fold"), nor is
     # a formula's subscript ("θ_i" has no pronoun "I")
     ws = tx.words(_SUBSCRIPT.sub("", re.sub(r"(?<=\w)-(?=\w)", "", item)))
+    if len(ws) == 1:
+        return False  # one word names a thing: "means", "works" in a list are nouns
     for i, w in enumerate(ws):
         if w in _LIST_WORDS:
             continue
@@ -1103,6 +1114,10 @@ def is_fragment(text: str, lang: str) -> bool:
     return not any(_claims_something(item, lang) for item in tx.split_items(text) or [text])
 
 
+#: A numbered list's item number that the sentence splitter left on its own ("1.", "2)").
+_ITEM_NUMBER = re.compile(r"\(?(?:\d{1,2}|[a-h])[.)]")
+
+
 def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
     """Sentences in runs of at least :data:`MIN_ITEMS` bare terms or bare lists in a row: a
     bulleted list of terms, or "Sequential trees. Pseudo-residuals. Shrinkage." """
@@ -1110,7 +1125,9 @@ def _fragment_runs(sentences: tuple[lx.Sentence, ...], lang: str) -> list[int]:
     run: list[int] = []
     for j, sentence in enumerate([*sentences, None]):
         if sentence is not None and (
-            is_fragment(sentence.text, lang) or is_bare_list(sentence.text, lang)
+            is_fragment(sentence.text, lang)
+            or is_bare_list(sentence.text, lang)
+            or _ITEM_NUMBER.fullmatch(sentence.text.strip())
         ):
             run.append(j)
             continue
