@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from mlinterview.labs.base import Lab, LabResult
     from mlinterview.practice.dashboard import Dashboard, DashboardCache
     from mlinterview.practice.hints import HintResult
+    from mlinterview.practice.problem_info import ProblemInfo
     from mlinterview.practice.scheduling import PracticeService, ReviewOutcome, TopicStats
     from mlinterview.practice.session import PracticeResult
     from mlinterview.store.cohorts import StoredComment, StoredMember
@@ -414,7 +415,8 @@ class Workspace:
 
         if seed is not None and seed < 0:
             raise PlanError(f"seed must be 0 or more, not {seed}")
-        plan = plan_interview(role, minutes, seed if seed is not None else random_seed(), level)
+        chosen = seed if seed is not None else random_seed()
+        plan = plan_interview(role, minutes, chosen, level, problems=self._judgeable_problems())
         mock_id = start_mock(self.store, self.user_id, plan, check_lang(lang))
         return load_mock(self.store, self.user_id, mock_id)
 
@@ -561,6 +563,19 @@ class Workspace:
         if save and not visible_only:
             self.save_submission(result, text)
         return result
+
+    def _judgeable_problems(self) -> dict[str, ProblemInfo]:
+        """The problems a mock may draw: those whose judge can run here. A mock is answered
+        and judged on this installation; a PyTorch problem without torch would end its
+        coding stage in a Judge Error. (Kits are read, not judged: they draw from all.)"""
+        from mlinterview.judge.runner import runtime_installed
+        from mlinterview.practice.problem_info import bundled_problems
+
+        return {
+            pid: info
+            for pid, info in bundled_problems().items()
+            if runtime_installed(self.problem(pid))
+        }
 
     def problem_libraries(self, problem_id: str) -> dict[str, list[str]]:
         """What a solution may import, and which of those are not installed here."""
@@ -746,7 +761,13 @@ class Workspace:
         if open_mock is not None:
             return load_mock(self.store, self.user_id, open_mock)
         p = item.payload
-        plan = plan_interview(p["role"], int(p["minutes"]), int(p["seed"]), p["level"])
+        plan = plan_interview(
+            p["role"],
+            int(p["minutes"]),
+            int(p["seed"]),
+            p["level"],
+            problems=self._judgeable_problems(),
+        )
         chosen = check_lang(lang) if lang else self.language()
         mock_id = start_mock(self.store, self.user_id, plan, chosen, assignment_id=item.id)
         return load_mock(self.store, self.user_id, mock_id)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +29,7 @@ from mlinterview.interviews.mock import (
     write_report,
 )
 from mlinterview.interviews.plan import InterviewPlan, Stage, plan_interview
-from mlinterview.judge.problems import problems_dir
+from mlinterview.judge.problems import get_problem, problems_dir
 from mlinterview.practice.scheduling import PracticeService
 from mlinterview.store.db import Store
 from mlinterview.store.models import LOCAL_USER_ID, MockAnswer
@@ -214,3 +217,57 @@ def test_question_view_gives_front_ends_what_to_show(store: Store) -> None:
     assert card is not None and card_view.prompt == card.question.de.strip()
     assert card_view.seconds == plan.stages[-1].items[0].seconds
     assert card_view.kind == "card" and card_view.stage == "mlops"
+
+
+# What an installation without torch looks like to importlib (as in the judge's no-torch test).
+HIDE_TORCH = "import sys\nsys.modules['torch'] = None\n"
+#: Role and seeds whose 60-minute senior plan draws a PyTorch problem when torch is here.
+TORCH_DRAWING = ("llm", (0, 2, 7))
+
+
+def _coding_runtimes(tmp_path: Path, hide_torch: bool) -> list[str]:
+    """The runtimes of the coding problems of mocks started through the Workspace, in a
+    fresh interpreter (with or without torch importable)."""
+    role, seeds = TORCH_DRAWING
+    script = tmp_path / "mocks.py"
+    script.write_text(
+        (HIDE_TORCH if hide_torch else "")
+        + "import json, sys\n"
+        + "from mlinterview.judge.problems import get_problem\n"
+        + "from mlinterview.workspace import Workspace\n"
+        + "ws = Workspace(sys.argv[1])\n"
+        + "found = []\n"
+        + f"for seed in {list(seeds)!r}:\n"
+        + f"    mock = ws.start_mock({role!r}, minutes=60, level='senior', seed=seed)\n"
+        + "    found += [get_problem(i.id).runtime for s in mock.plan.stages for i in s.items\n"
+        + "              if i.kind == 'problem']\n"
+        + "print(json.dumps(found))\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(script), f"sqlite:///{tmp_path / f'db{int(hide_torch)}.sqlite3'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        check=True,
+    )
+    return list(json.loads(run.stdout.strip().splitlines()[-1]))
+
+
+def test_a_mock_draws_only_problems_this_installation_can_judge(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    with_torch = _coding_runtimes(tmp_path, hide_torch=False)
+    assert "torch" in with_torch  # these seeds do draw a PyTorch problem where torch is
+    without = _coding_runtimes(tmp_path, hide_torch=True)
+    assert without and set(without) == {"numpy"}
+    # a kit is read, not judged: it still draws from every problem
+    role, seeds = TORCH_DRAWING
+    drawn = [
+        item.id
+        for seed in seeds
+        for stage in plan_interview(role, 60, seed, "senior").stages
+        for item in stage.items
+        if item.kind == "problem"
+    ]
+    assert any(get_problem(pid).runtime == "torch" for pid in drawn)
