@@ -117,6 +117,20 @@ def _stated(answer: str, point: str, terms: tuple[str, ...], lang: str) -> bool 
             ("standardisieren",),
             "de",
         ),
+        # denied necessity says a thing is not needed ("must not" and "darf nicht" forbid)
+        (
+            "Die brauche ich nicht, man muss nie eine MDE festlegen.",
+            "Man legt vorab eine MDE fest.",
+            ("mde",),
+            "de",
+        ),
+        # an opening indirect question takes the verdict after it
+        (
+            "Was Xavier genau anders macht, weiß ich gerade nicht mehr.",
+            "Xavier hält die Varianz über die Schichten gleich.",
+            ("xavier",),
+            "de",
+        ),
         # German "also" inside a clause is "so", not a new clause: the denial still counts
         (
             "Die Startzentroide haben wenig Einfluss, k-means++ braucht man also nicht.",

@@ -95,6 +95,9 @@ _MODALS: dict[str, frozenset[str]] = {
     "en": _set("must should shall need needs ought"),
     "de": _set("darf dürfen muss müssen sollte sollten soll sollen"),
 }
+#: Modals of necessity: denied, they say a thing is not needed ("man muss nie eine MDE
+#: festlegen", "you never need those"), where "must not" and "darf nicht" forbid.
+_NECESSITY = _set("need needs muss müssen")
 #: Words after which a denial belongs to something else ("... and doesn't need labels").
 _JOINERS = _set("and or und oder sowie")
 #: Words that make a key point itself negative or contrastive ("avoids divergence", "loss
@@ -251,7 +254,7 @@ def _is_cue(words: tuple[str, ...] | list[str], i: int, lang: str, since: int = 
     if i + 1 < len(words) and words[i + 1] in _UNDENY:
         return False
     if w in _DENIAL[l2] or w.endswith("n't"):
-        advice = any(v in _MODALS[l2] for v in words[since:i])
+        advice = any(v in _MODALS[l2] and v not in _NECESSITY for v in words[since:i])
         return not advice and not w.startswith(("mustn", "shouldn", "needn"))
     if i + 1 < len(words) and words[i + 1] in ("than", "als"):
         return False  # "makes it worse than the baseline" compares
@@ -353,6 +356,9 @@ _SUBORDINATORS: dict[str, frozenset[str]] = {
 }
 #: Subordinators that may open a sentence ("Dass k-Means nur ... erreicht, ist ein Mythos").
 _OPENING_SUBORDINATORS = _set("dass ob welche welcher welches")
+#: German question words that open an indirect question before its verdict: "Was Xavier
+#: anders macht, weiß ich nicht" (not "Was macht Xavier?", where the verb follows).
+_OPENING_QUESTION_WORDS = _set("was wie warum wozu wieso weshalb")
 #: Words that reject a whole claim next to them: "It is a myth that ...", "..., ist falsch".
 _REJECTIONS: dict[str, frozenset[str]] = {
     "en": _set("myth myths wrong false untrue misconception nonsense"),
@@ -380,9 +386,10 @@ def _matrix_denies(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lan
     Mythos". The clause it hangs on is the one before; in German also the one after."""
     first = ids.index(clause)
     words = sentence.words
-    if words[first] not in _SUBORDINATORS[_lang(lang)]:
+    opening = first == 0 and _lang(lang) == "de" and words[first] in _OPENING_QUESTION_WORDS
+    if words[first] not in _SUBORDINATORS[_lang(lang)] and not opening:
         return False
-    if first == 0 and words[first] not in _OPENING_SUBORDINATORS:
+    if first == 0 and words[first] not in _OPENING_SUBORDINATORS and not opening:
         return False  # "Die Gini-Unreinheit ist ...", "That is ...": an article or demonstrative
     german = _lang(lang) == "de"
     if german and first + 1 < len(words) and words[first + 1] in _VERBS["de"]:
@@ -432,7 +439,11 @@ def _new_predicate(sentence: lx.Sentence, i: int, lang: str, since: int) -> bool
     ("and doesn't need labels"), in German also a lower-case word that is no article
     ("und lernt die Zusammenhänge nicht"; nouns are capitalised)."""
     w = sentence.words[i]
-    if w in _AUX[_lang(lang)] or _is_cue(sentence.words, i, lang, since):
+    if (
+        w in _AUX[_lang(lang)]
+        or w in _MODALS[_lang(lang)]
+        or _is_cue(sentence.words, i, lang, since)
+    ):
         return True
     if _lang(lang) == "de":
         raw = _raw_words(sentence.text)
