@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from fresh_python import last_line_of
 from mlinterview.content.loader import bundled_bank
 from mlinterview.content.schema import Card
 from mlinterview.interviews.mock import (
@@ -219,8 +217,6 @@ def test_question_view_gives_front_ends_what_to_show(store: Store) -> None:
     assert card_view.kind == "card" and card_view.stage == "mlops"
 
 
-# What an installation without torch looks like to importlib (as in the judge's no-torch test).
-HIDE_TORCH = "import sys\nsys.modules['torch'] = None\n"
 #: Role and seeds whose 60-minute senior plan draws a PyTorch problem when torch is here.
 TORCH_DRAWING = ("llm", (0, 2, 7))
 
@@ -229,30 +225,21 @@ def _coding_runtimes(tmp_path: Path, hide_torch: bool) -> list[str]:
     """The runtimes of the coding problems of mocks started through the Workspace, in a
     fresh interpreter (with or without torch importable)."""
     role, seeds = TORCH_DRAWING
-    script = tmp_path / "mocks.py"
-    script.write_text(
-        (HIDE_TORCH if hide_torch else "")
-        + "import json, sys\n"
-        + "from mlinterview.judge.problems import get_problem\n"
-        + "from mlinterview.workspace import Workspace\n"
-        + "ws = Workspace(sys.argv[1])\n"
-        + "found = []\n"
-        + f"for seed in {list(seeds)!r}:\n"
-        + f"    mock = ws.start_mock({role!r}, minutes=60, level='senior', seed=seed)\n"
-        + "    found += [get_problem(i.id).runtime for s in mock.plan.stages for i in s.items\n"
-        + "              if i.kind == 'problem']\n"
-        + "print(json.dumps(found))\n",
-        encoding="utf-8",
+    body = (
+        "import json, sys\n"
+        "from mlinterview.judge.problems import get_problem\n"
+        "from mlinterview.workspace import Workspace\n"
+        "ws = Workspace(sys.argv[1])\n"
+        "found = []\n"
+        f"for seed in {list(seeds)!r}:\n"
+        f"    mock = ws.start_mock({role!r}, minutes=60, level='senior', seed=seed)\n"
+        "    found += [get_problem(i.id).runtime for s in mock.plan.stages for i in s.items\n"
+        "              if i.kind == 'problem']\n"
+        "print(json.dumps(found))\n"
     )
-    run = subprocess.run(
-        [sys.executable, str(script), f"sqlite:///{tmp_path / f'db{int(hide_torch)}.sqlite3'}"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        check=True,
-    )
-    return list(json.loads(run.stdout.strip().splitlines()[-1]))
+    database = f"sqlite:///{tmp_path / f'db{int(hide_torch)}.sqlite3'}"
+    line = last_line_of(tmp_path / "mocks.py", body, database, hide_torch=hide_torch)
+    return list(json.loads(line))
 
 
 def test_a_mock_draws_only_problems_this_installation_can_judge(tmp_path: Path) -> None:

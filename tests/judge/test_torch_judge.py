@@ -7,16 +7,14 @@ tensors, so the judge hands them to its torch warm parent.
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from judge_toys import HIDDEN_IN, HIDDEN_OUT, Toy, make_problem
 
+from fresh_python import last_line_of
 from mlinterview.judge.problems import TestCase as Case
 from mlinterview.judge.problems import TestSet as Cases
 from mlinterview.judge.runner import Judge
@@ -203,19 +201,11 @@ def test_torch_children_are_sandboxed_like_numpy_ones(
     assert honest.verdict is Verdict.WRONG_ANSWER  # the judge still works, nothing stolen
 
 
-# What an installation without torch looks like to importlib: find_spec gives None and
-# `import torch` raises ImportError.
-HIDE_TORCH = "import sys\nsys.modules['torch'] = None\n"
-
-
 def test_without_torch_the_verdict_says_what_to_install(tmp_path: Path) -> None:
     """An installation without the deep extra: a one-line Judge Error naming the extra,
     and the problem page opens and says so before anyone submits."""
-    script = tmp_path / "no_torch.py"
-    script.write_text(
-        HIDE_TORCH
-        + textwrap.dedent(
-            """
+    body = textwrap.dedent(
+        """
             import json, sys
             from fastapi.testclient import TestClient
             from mlinterview.judge.runner import Judge
@@ -236,17 +226,11 @@ def test_without_torch_the_verdict_says_what_to_install(tmp_path: Path) -> None:
                               "examples": len(examples),
                               "missing": missing_libraries(libraries(problem))}))
             """
-        )
     )
-    run = subprocess.run(
-        [sys.executable, str(script), f"sqlite:///{tmp_path / 'db.sqlite3'}"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        check=True,
+    line = last_line_of(
+        tmp_path / "no_torch.py", body, f"sqlite:///{tmp_path / 'db.sqlite3'}", hide_torch=True
     )
-    out = json.loads(run.stdout.strip().splitlines()[-1])
+    out = json.loads(line)
     assert out["verdict"] == "Judge Error"
     assert "mlinterview[deep]" in out["message"] and "\n" not in out["message"]
     assert out["missing"] == ["torch"]
