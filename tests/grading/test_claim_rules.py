@@ -15,7 +15,7 @@ from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 from mlinterview.grading.embedding import CachedEmbedder
 from mlinterview.grading.engine import grade_card
-from mlinterview.grading.labelset import check_against, kinds_dir, load_labelled
+from mlinterview.grading.labelset import check_against, kinds_dir, load_labelled, writers_dir
 
 
 def _stated(answer: str, point: str, terms: tuple[str, ...], lang: str) -> bool | None:
@@ -364,6 +364,26 @@ def test_dev_answers_of_the_hard_kinds(bank: Bank, embedder: CachedEmbedder | No
             assert result.score <= 0.25, (a.card_id, a.answer_id, result.score)
         if a.kind == "misconception":
             assert {m.id for m in result.misconceptions} <= a.misconceptions
+
+
+def test_other_writers_lists_and_strong_answers(
+    bank: Bank, embedder: CachedEmbedder | None
+) -> None:
+    """labelled/writers: what the rules already read in three other writers' answers stays
+    read. Their buzzword lists (commas, bullets, numbered lines, formulas, "Things like ...")
+    cover nothing and score at most a third; their strong answers score at least 0.6. (Their
+    negated and evasive answers are not pinned: word rules do not read swapped roles.)"""
+    answers = [a for v in load_labelled(writers_dir()).values() for a in v]
+    lists = [a for a in answers if a.kind == "keyword-list"]
+    strong = [a for a in answers if a.kind == "strong"]
+    assert len(lists) == len(strong) == 36
+    for a in lists:
+        result = grade_card(bank.cards[a.card_id], a.text, a.lang, use_llm=False)
+        covered = [p.id for p in result.key_points if p.status == "covered"]
+        assert not covered and result.score <= 1 / 3, (a.card_id, a.answer_id, covered)
+    for a in strong:
+        result = grade_card(bank.cards[a.card_id], a.text, a.lang, use_llm=False)
+        assert result.score >= 0.6, (a.card_id, a.answer_id, result.score)
 
 
 @pytest.mark.parametrize(
