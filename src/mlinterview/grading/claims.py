@@ -925,11 +925,16 @@ LIST_ITEM = 4
 _SUBSCRIPT = re.compile(r"(?<=\S)_\w+")
 
 
+def _joined(text: str) -> str:
+    """The text with hyphenated compounds and subscripted symbols made one word each: the
+    parts of "few-shot" or "k-fold" are not function words, "θ_i" has no pronoun "I"."""
+    return _SUBSCRIPT.sub("", re.sub(r"(?<=\w)-(?=\w)", "", text))
+
+
 def _joined_words(text: str) -> list[str]:
     """Words with hyphenated compounds kept whole ("mini-batch k-means" is two words), less a
     formula's one-letter symbols: "MAE = Σ|y − ŷ|/n" is one term with its definition."""
-    joined = _SUBSCRIPT.sub("", re.sub(r"(?<=\w)-(?=\w)", "", text))
-    return [w for w in tx.words(joined) if len(w) > 1]
+    return [w for w in tx.words(_joined(text)) if len(w) > 1]
 
 
 #: Fewest items that make a list.
@@ -1032,9 +1037,7 @@ def _claims_something(item: str, lang: str) -> bool:
     decrease", "variance increase"), it does not move one."""
     l2 = _lang(lang)
     claims = _claim_words(l2)
-    # the parts of a hyphenated term are not function words ("few-shot", "k-fold"), nor is
-    # a formula's subscript ("θ_i" has no pronoun "I")
-    ws = tx.words(_SUBSCRIPT.sub("", re.sub(r"(?<=\w)-(?=\w)", "", item)))
+    ws = tx.words(_joined(item))
     if len(ws) == 1:
         return False  # one word names a thing: "means", "works" in a list are nouns
     for i, w in enumerate(ws):
