@@ -116,6 +116,20 @@ def test_full_mock_scores_stages_and_queues_missed_cards(store: Store, tmp_path:
     assert report.to_dict()["stages"][0]["questions"][0]["verdict"] == "Accepted"
 
 
+def test_a_german_report_gives_the_judges_message_in_german(store: Store) -> None:
+    plan = _plan()
+    problem = next(item for _, _, item in plan.entries()).id
+    mock_id = start_mock(store, LOCAL_USER_ID, plan, "de", now=T0)
+    code = answer(store, LOCAL_USER_ID, mock_id, 0, _wrong_code(problem), 100.0, now=T0)
+    assert code.verdict != "Accepted" and code.message  # the stored message is English
+    assert code.message.isascii()
+    report = finish(store, LOCAL_USER_ID, mock_id, now=T0 + timedelta(minutes=20))
+    text = report_markdown(report)
+    quoted = [line for line in text.splitlines() if line.startswith("> ")]
+    assert quoted and all(not line[2:].startswith(("a hidden", "an example")) for line in quoted)
+    assert any("verdeckt" in line or "Beispiel" in line for line in quoted), quoted
+
+
 def test_each_answer_is_committed_before_the_next(database_url: str) -> None:
     """A crash after an answer loses nothing: a second connection already sees it."""
     writer = Store(database_url)

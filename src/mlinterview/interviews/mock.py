@@ -781,6 +781,8 @@ def comparison_line(report: MockReport) -> str:
 
 
 def report_markdown(report: MockReport) -> str:
+    from mlinterview.judge.messages import message_in
+
     t = report_labels(report.lang)
     out = [f"# {report_title(report)}", ""]
     out.append(
@@ -819,8 +821,9 @@ def report_markdown(report: MockReport) -> str:
                     f"{t['verdict']}: {q.answer.verdict} · "
                     f"{q.answer.tests_passed}/{q.answer.tests_total} {t['tests']}",
                 ]
-                if q.answer.message:
-                    out += ["", f"> {' '.join(q.answer.message.split())}"]
+                message = message_in(q.answer.message, report.lang)
+                if message:
+                    out += ["", f"> {' '.join(message.split())}"]
             for key in ("covered", "partly", "missed"):
                 items = getattr(q, key)
                 if items:

@@ -244,7 +244,7 @@ def assemble(
             verdict = seen.verdict
     message: str | None = None
     if verdict is not None:
-        message = "an example failed" if stop is None else f"{_observed_text(stop)} on an example"
+        message = "an example failed" if stop is None else f"{OBSERVED_TEXT[stop]} on an example"
 
     summary: HiddenSummary | None = None
     if hidden:
@@ -301,13 +301,13 @@ def _not_run(index: int, test: TestCase) -> TestReport:
     return TestReport(index, test.kind, Verdict.NOT_RUN, 0.0, test.name, test.args, test.expected)
 
 
-def _observed_text(failure: Failure) -> str:
-    return {
-        "timeout": "stopped at the time limit",
-        "output": "the reply exceeded the output limit",
-        "protocol": "the submission broke the judge's protocol",
-        "crash": "the process ended",
-    }[failure]
+#: What the trusted side saw stop a visible example ("... on an example").
+OBSERVED_TEXT: dict[Failure, str] = {
+    "timeout": "stopped at the time limit",
+    "output": "the reply exceeded the output limit",
+    "protocol": "the submission broke the judge's protocol",
+    "crash": "the process ended",
+}
 
 
 def _load_verdict(problem: Problem, outcome: Outcome) -> tuple[Verdict, str, str | None]:

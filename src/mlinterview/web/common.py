@@ -156,6 +156,16 @@ def interval(delta: object, lang: str) -> str:
 templates.env.filters["interval"] = interval
 
 
+def judge_text(message: str | None, lang: str) -> str | None:
+    """A judge message in the reader's language (the judge writes and stores English)."""
+    from mlinterview.judge.messages import message_in
+
+    return message_in(message, lang)
+
+
+templates.env.filters["judge_text"] = judge_text
+
+
 def apply_language_switch(ctx: WebContext, lang: str) -> None:
     """Apply a language switch sent along with a result page's input (ignored if empty)."""
     if lang:
