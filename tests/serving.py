@@ -7,6 +7,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 
@@ -16,13 +17,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_serving(proc: subprocess.Popen[Any], url: str, timeout: float = 60.0) -> None:
-    """Return once ``url`` answers 200; RuntimeError (with the server's output) if the
-    process exits first or nothing answers within ``timeout`` seconds."""
+def wait_until_serving(
+    proc: subprocess.Popen[Any], url: str, timeout: float = 60.0, log: Path | None = None
+) -> None:
+    """Return once ``url`` answers 200; RuntimeError (with the server's output: its pipe, or
+    ``log`` when it writes to a file) if the process exits first or nothing answers within
+    ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:
         if proc.poll() is not None:
-            printed = proc.stdout.read() if proc.stdout else ""
+            if log is not None:
+                printed: str | bytes = log.read_text(errors="replace")
+            else:
+                printed = proc.stdout.read() if proc.stdout else ""
             output = printed.decode(errors="replace") if isinstance(printed, bytes) else printed
             raise RuntimeError(f"the server exited: {output[-2000:]}")
         try:

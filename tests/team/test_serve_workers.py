@@ -9,12 +9,12 @@ connection, so the kernel hands it to either process.
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import httpx
-import pytest
 from team_helpers import MLINTERVIEW, free_port, stop_group
+
+from serving import wait_until_serving
 
 ALICE_PW = "alice-password-1"
 BOB_PW = "bob-password-12"
@@ -25,20 +25,6 @@ def _children(pid: int) -> list[int]:
     for task in Path(f"/proc/{pid}/task").iterdir():
         found += [int(c) for c in (task / "children").read_text().split()]
     return found
-
-
-def _wait_until_serving(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 180  # each process loads the bank and grader models first
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"serve exited {proc.returncode}: {log.read_text()[-2000:]}")
-        try:
-            if httpx.get(base + "/login", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"server did not answer: {log.read_text()[-2000:]}")
 
 
 def _fresh(base: str, session_cookie: str | None = None) -> httpx.Client:
@@ -69,7 +55,8 @@ def test_two_server_processes_share_secret_sessions_csrf_and_login_limits(
             start_new_session=True,
         )
     try:
-        _wait_until_serving(base, proc, log)
+        # each process loads the bank and grader models first
+        wait_until_serving(proc, base + "/login", timeout=180, log=log)
         assert "2 process(es)" in log.read_text()
         servers = [
             c

@@ -64,20 +64,22 @@ def states_and_queue(store: Store, user_id: int) -> tuple[dict[str, StoredCardSt
     connection checkout and commit instead of two, on every practice page)."""
     with store.transaction() as session:
         states = _states(session, user_id)
-        queued = session.scalars(
+        return states, _queued(session, user_id)
+
+
+def _queued(session: Session, user_id: int) -> list[str]:
+    return list(
+        session.scalars(
             select(QueuedCard.card_id)
             .where(QueuedCard.user_id == user_id)
             .order_by(QueuedCard.queued_at)
-        ).all()
-        return states, list(queued)
+        )
+    )
 
 
 def queued_card_ids(store: Store, user_id: int) -> list[str]:
     with store.transaction() as session:
-        rows = session.scalars(
-            select(QueuedCard).where(QueuedCard.user_id == user_id).order_by(QueuedCard.queued_at)
-        )
-        return [row.card_id for row in rows]
+        return _queued(session, user_id)
 
 
 def save_review(

@@ -11,6 +11,7 @@ limits are rows, and each person's context is rebuilt from the database in any p
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,24 +69,16 @@ def serve(host: str, port: int, *, team: bool, workers: int, app: FastAPI | None
     import uvicorn
 
     keep_alive = KEEP_ALIVE_SECONDS if team else 5  # local mode: uvicorn's default, as before
-    if team and workers > 1:
-        uvicorn.run(
-            "mlinterview.web.serving:team_app",
-            factory=True,
-            workers=workers,
-            host=host,
-            port=port,
-            log_level="warning",
-            access_log=False,
-            timeout_keep_alive=keep_alive,
-        )
-        return
-    assert app is not None, "one process serves the app it was given"
-    uvicorn.run(
-        app,
+    run = partial(
+        uvicorn.run,
         host=host,
         port=port,
         log_level="warning",
         access_log=False,
         timeout_keep_alive=keep_alive,
     )
+    if team and workers > 1:
+        run("mlinterview.web.serving:team_app", factory=True, workers=workers)
+        return
+    assert app is not None, "one process serves the app it was given"
+    run(app)
