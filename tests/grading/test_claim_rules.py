@@ -739,3 +739,82 @@ def test_false_of_a_term_of_art_does_not_make_the_point_negative(
     assert cl.loosely_stated(lx.analyse_sentence(answer, lang), point, lang) is False
     stated = answer.replace("does not raise", "raises").replace(" nicht.", ".")
     assert cl.loosely_stated(lx.analyse_sentence(stated, lang), point, lang) is True
+
+
+# -- fourth pass: formulas and quantities that move together -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "stated", "lang"),
+    [
+        ("The standard error of the mean is σ/√n.", True, "en"),
+        ("The standard error of the mean is σ·√n.", False, "en"),
+        ("The standard error of the mean is σ × √n.", False, "en"),
+        ("Der Standardfehler des Mittelwerts ist σ/√n.", True, "de"),
+        ("Der Standardfehler des Mittelwerts ist σ·√n.", False, "de"),
+    ],
+)
+def test_a_formula_with_other_operators_is_not_the_point(
+    answer: str, stated: bool, lang: str
+) -> None:
+    """ "σ·√n" and "σ/√n" are the same words; the operators between them are the claim."""
+    point = "The standard error is σ/√n, so precision grows with √n."
+    assert _stated(answer, point, ("σ/√n",), lang) is stated
+
+
+def test_a_formula_is_only_judged_operator_against_operator() -> None:
+    sentence = lx.analyse_sentence("We checked it with an A B test first.", "en")
+    term = lx.analyse_statement("a/b test", "en")
+    _score, start, end = lx.locate_term(term, sentence)
+    assert end > start
+    assert not cl.wrong_formula(sentence, term, start, end)
+    # "sqrt" is the root sign written out
+    spelled = lx.analyse_sentence("The standard error is σ/sqrt n.", "en")
+    root = lx.analyse_statement("σ/√n", "en")
+    assert not cl.wrong_formula(spelled, root, *lx.locate_term(root, spelled)[1:])
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        # the quantity is the whole noun phrase, before or after the direction word
+        ("Deeper plain nets had a lower training error.",
+         "Deeper plain nets had a higher training error.", ("training error",), "en"),
+        ("It is the other way round: their training error was lower.",
+         "Deeper plain nets had a higher training error.", ("training error",), "en"),
+        ("Der Trainingsfehler war bei tieferen Netzen niedriger.",
+         "Tiefere Netze hatten einen höheren Trainingsfehler.", ("trainingsfehler",), "de"),
+        # two quantities: how they move together is the claim
+        ("The standard error grows as the sample grows.",
+         "The standard error shrinks as the sample grows.", ("standard error",), "en"),
+        ("Der Standardfehler wächst, wenn die Stichprobe wächst.",
+         "Der Standardfehler sinkt, wenn die Stichprobe wächst.", ("standardfehler",), "de"),
+    ],
+)  # fmt: skip
+def test_quantities_moved_against_the_point_reverse_it(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is False
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        # the same claim from the other end: less data, more variance
+        ("With less data the variance grows.",
+         "More data lowers the variance.", ("variance",), "en"),
+        ("Mit weniger Daten steigt die Varianz.",
+         "Mehr Daten senken die Varianz.", ("varianz",), "de"),
+        # "grows as you ...": what grows stands before it, not after
+        ("The precision grows as you collect more data.",
+         "Precision grows with more data.", ("precision",), "en"),
+        # a point that moves it either way is met by either way
+        ("With sigmoids the gradient shrinks exponentially with depth.",
+         "The gradient is a product of many factors, so it shrinks or grows exponentially.",
+         ("gradient",), "en"),
+    ],
+)  # fmt: skip
+def test_quantities_moved_together_the_points_way_state_it(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is True

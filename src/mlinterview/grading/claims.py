@@ -30,7 +30,7 @@ from mlinterview.grading import lexical as lx
 from mlinterview.grading import text as tx
 
 #: Version of these rules; part of the engine version that batch results carry.
-CLAIMS_VERSION = 4
+CLAIMS_VERSION = 5
 
 #: A term occurrence at least this good anchors a claim (in order, or a compound part).
 ANCHOR = 0.9
@@ -190,12 +190,12 @@ _DOWN: dict[str, frozenset[str]] = {
     "en": _set("""
         reduce reduces reduced reducing lower lowers lowered lowering decrease decreases
         decreased decreasing less fewer smaller shrink shrinks drop drops cut cuts
-        diminish diminishes
+        diminish diminishes fall falls falling
         """),
     "de": _set("""
         senkt senken sinkt sinken verringert verringern reduziert reduzieren weniger
         kleiner kleinere kleineren niedriger niedrigere niedrigeren geringer geringere
-        mindert mindern verkleinert verkleinern
+        mindert mindern verkleinert verkleinern schrumpft schrumpfen
         """),
 }
 #: Contrast words that may also stand as an adverb inside a clause.
@@ -457,30 +457,136 @@ def _raw_words(text: str) -> tuple[str, ...]:
     return tuple(m.group(0) for m in tx._WORD.finditer(text))
 
 
-def _directions(sentence: lx.Sentence, indices: list[int], lang: str) -> dict[str, set[int]]:
-    """Content key -> directions (+1 up, -1 down) it is paired with in these words.
+#: Words that may stand between a direction word and what it moves ("lowers *the*
+#: variance", "senkt *die* Varianz"); any other word ends the look ahead ("grows *as* you
+#: collect more data": what grows is before it).
+_DETERMINERS = _set(
+    """
+    the a an its their this these that those both his her our your much far even
+    der die das den dem des ein eine einen einem einer eines seine seinen ihre ihren beide
+    beiden deutlich viel noch
+    """
+)
+#: Verbs that join a subject to what is said of it ("the error *was* lower").
+_COPULAS: dict[str, frozenset[str]] = {
+    "en": _set("is are was were be been become becomes became gets get"),
+    "de": _set("ist sind war waren wird werden wurde wurden bleibt bleiben"),
+}
+#: Direction words that are said of a subject through a copula ("the error was lower").
+_COMPARATIVES: dict[str, frozenset[str]] = {
+    "en": _set("higher lower larger bigger greater smaller more less fewer"),
+    "de": _set(
+        """
+        höher höhere höheren höheres größer größere größeren kleiner kleinere kleineren
+        niedriger niedrigere niedrigeren geringer geringere mehr weniger
+        """
+    ),
+}
+#: How far before a comparative its copula may stand.
+COPULA_REACH = 6
+#: Longest quantity a direction word moves, in words ("higher training error").
+QUANTITY = 3
 
-    A direction word goes with the nearest content word after it in the clause ("lowers
-    bias"), else before it ("die Varianz sinkt").
+
+def _moves(
+    sentence: lx.Sentence, indices: list[int], lang: str
+) -> list[tuple[frozenset[str], int]]:
+    """The quantities these words move and which way: (content keys, +1 up / -1 down).
+
+    A direction word moves the words right after it ("lowers the training error"), else the
+    ones just before it ("die Varianz sinkt", "the training error was lower"); a quantity is
+    the run of content words there, so "higher training error" and "training error was
+    lower" name the same one.
     """
     up, down = _UP[_lang(lang)], _DOWN[_lang(lang)]
-    out: dict[str, set[int]] = {}
+    out: list[tuple[frozenset[str], int]] = []
 
     def content(i: int) -> bool:
         w = sentence.words[i]
         return not tx.is_stopword(w, lang) and w not in up and w not in down and len(w) > 1
 
+    def sign_at(pos: int) -> int:
+        w = sentence.words[indices[pos]] if 0 <= pos < len(indices) else ""
+        return 1 if w in up else -1 if w in down else 0
+
     for pos, i in enumerate(indices):
-        w = sentence.words[i]
-        sign = 1 if w in up else -1 if w in down else 0
+        sign = sign_at(pos)
         if not sign:
             continue
-        after = [j for j in indices[pos + 1 :] if content(j)]
-        before = [j for j in reversed(indices[:pos]) if content(j)]
-        target = after[0] if after else before[0] if before else None
-        if target is not None:
-            out.setdefault(sentence.keys[target], set()).add(sign)
+        joined = [pos + 2, pos - 2]
+        if any(
+            sign_at(j) == -sign and sentence.words[indices[(pos + j) // 2]] in _JOINERS
+            for j in joined
+        ):
+            continue  # "shrinks or grows" commits to neither way
+        ahead = indices[pos + 1 :]
+        skip = 0
+        while skip < len(ahead) and skip < 2 and sentence.words[ahead[skip]] in _DETERMINERS:
+            skip += 1
+        run = list(itertools.takewhile(content, ahead[skip:]))[:QUANTITY]
+        if not run:
+            before = indices[:pos]
+            if sentence.words[i] in _COMPARATIVES[_lang(lang)]:
+                # said after a copula, a comparative is said of the subject before it ("Der
+                # Trainingsfehler war bei tieferen Netzen niedriger")
+                near = [p for p in range(max(0, pos - COPULA_REACH), pos)]
+                copulas = [p for p in near if sentence.words[indices[p]] in _COPULAS[_lang(lang)]]
+                before = indices[: copulas[-1]] if copulas else before
+            back = [j for j in reversed(before) if content(j)]
+            if back:
+                nearest = indices.index(back[0])
+                run = list(itertools.takewhile(content, reversed(indices[: nearest + 1])))
+                run = run[:QUANTITY]
+        if run:
+            out.append((frozenset(sentence.keys[j] for j in run), sign))
     return out
+
+
+def _moves_by_clause(statement: lx.Sentence, lang: str) -> list[tuple[frozenset[str], int]]:
+    """The moves of a whole statement, each read inside its own clause: in "... steigen und
+    dann fallen (Overoptimization ...)" the bracket is not what falls."""
+    ids = clause_ids(statement.text, lang)
+    return [
+        move
+        for clause in sorted(set(ids))
+        for move in _moves(statement, [i for i, c in enumerate(ids) if c == clause], lang)
+    ]
+
+
+def _directions(sentence: lx.Sentence, indices: list[int], lang: str) -> dict[str, set[int]]:
+    """Content key -> directions (+1 up, -1 down) it is moved in these words."""
+    out: dict[str, set[int]] = {}
+    for keys, sign in _moves(sentence, indices, lang):
+        for key in keys:
+            out.setdefault(key, set()).add(sign)
+    return out
+
+
+def _moved_the_other_way(
+    mine: list[tuple[frozenset[str], int]], theirs: list[tuple[frozenset[str], int]]
+) -> bool:
+    """Whether the answer moves one of the point's quantities against it ("raises variance"
+    against "lowers variance").
+
+    Not when it moves *every* quantity of the point the other way: that is the same claim
+    from the other end ("with less data the variance grows" states "more data lowers the
+    variance"). Moving only some of them the other way is no such reading: in "complex
+    models have more bias and less variance" the point's cause (complexity) is not moved.
+    """
+    quantities = [
+        (keys, sign)
+        for keys, sign in theirs
+        # the point moves it both ways ("shrinks or grows exponentially"): no direction
+        if not any(k & keys and s != sign for k, s in theirs)
+    ]
+    flipped = []
+    for their_keys, their_sign in quantities:
+        signs = {sign for keys, sign in mine if keys & their_keys}
+        if len(signs) == 1:
+            flipped.append(signs.pop() != their_sign)
+    if not any(flipped):
+        return False
+    return not (len(flipped) >= 2 and all(flipped) and len(flipped) == len(quantities))
 
 
 def _best_clause(sentence: lx.Sentence, statement: lx.Sentence, lang: str) -> int:
@@ -514,6 +620,37 @@ def anchors(
     return out
 
 
+#: Operators of a formula, with the notations that mean the same folded together:
+#: "σ·√n", "σ × √n" and "σ*√n" all multiply.
+_OPERATORS = {"/": "/", "÷": "/", "·": "*", "×": "*", "*": "*", "^": "^", "√": "√", "=": "="}
+_ROOT_WORDS = re.compile(r"\b(?:sqrt|root|wurzel)\b", re.IGNORECASE)
+
+
+def _operators_between(text: str) -> str:
+    """The operators in ``text`` in order, each in one notation ("sqrt" is a root)."""
+    return "".join(_OPERATORS[ch] for ch in _ROOT_WORDS.sub("√", text) if ch in _OPERATORS)
+
+
+def _gaps(text: str) -> list[str]:
+    """The text between consecutive words (what separates "σ" from "n" in "σ/√n")."""
+    spans = [m.span() for m in tx._WORD.finditer(text)]
+    return [text[a[1] : b[0]] for a, b in itertools.pairwise(spans)]
+
+
+def wrong_formula(sentence: lx.Sentence, term: lx.Sentence, start: int, end: int) -> bool:
+    """The answer writes the term's formula with other operators: "σ·√n" for the point's
+    "σ/√n". Word matching cannot see it (both are the words σ and n). Only an operator
+    against another one counts: "A B test" for "A/B test" leaves one out and is not judged.
+    """
+    if end - start != len(term.words) or len(term.words) < 2:
+        return False
+    theirs = [_operators_between(g) for g in _gaps(term.text)]
+    if not any(theirs):
+        return False
+    mine = [_operators_between(g) for g in _gaps(sentence.text)[start : end - 1]]
+    return any(t and m and t != m for t, m in zip(theirs, mine, strict=True))
+
+
 def point_stated(
     sentence: lx.Sentence, point_text: str, terms: tuple[str, ...], lang: str
 ) -> bool | None:
@@ -535,6 +672,7 @@ def point_stated(
             continue  # "Residual connections do not help against vanishing gradients" is not
             # "Clipping does not help against vanishing gradients"
         denied = positive and _denies(sentence, start, end, lang)
+        denied = denied or wrong_formula(sentence, term, start, end)
         clauses[ids[start]] = clauses.get(ids[start], False) or denied
     hedging = _hedged(statement.words, lang)
     return any(
@@ -774,9 +912,10 @@ def _reversed(sentence: lx.Sentence, clause: int, statement: lx.Sentence, lang: 
         return True
     if _antonym_opposite(sentence, clause, statement, lang):
         return True
-    mine = _directions(sentence, _clause_words(sentence, lang, clause), lang)
-    theirs = _directions(statement, list(range(len(statement.words))), lang)
-    return any(key in theirs and not (dirs & theirs[key]) for key, dirs in mine.items())
+    return _moved_the_other_way(
+        _moves(sentence, _clause_words(sentence, lang, clause), lang),
+        _moves_by_clause(statement, lang),
+    )
 
 
 def loosely_stated(sentence: lx.Sentence, point_text: str, lang: str) -> bool:
