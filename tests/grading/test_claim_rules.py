@@ -818,3 +818,45 @@ def test_quantities_moved_together_the_points_way_state_it(
     answer: str, point: str, terms: tuple[str, ...], lang: str
 ) -> None:
     assert _stated(answer, point, terms, lang) is True
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        ("People say RAG lets you cite sources, but that's nonsense in practice.",
+         "RAG can cite sources and is updated by re-indexing.", ("cite sources",), "en"),
+        ("The tricks like scaling residual projections with depth, you never need those.",
+         "Depth-scaled residual projections keep deep Transformers stable.",
+         ("residual projections",), "en"),
+        ("Viele schwören auf Warm-up, das ist reine Paranoia.",
+         "Warm-up stabilisiert die ersten Schritte bei großen Lernraten.", ("warm-up",), "de"),
+    ],
+)  # fmt: skip
+def test_a_short_verdict_on_the_clause_before_rejects_it(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is False
+
+
+@pytest.mark.parametrize(
+    ("answer", "point", "terms", "lang"),
+    [
+        # a clause that goes on to say something of its own is no verdict
+        ("Scaling residual projections keeps deep Transformers stable, that is why GPT-2 does it.",
+         "Depth-scaled residual projections keep deep Transformers stable.",
+         ("residual projections",), "en"),
+        # "egal wie" is "regardless of"
+        ("Demographic Parity heißt gleiche Auswahlquoten, egal wie die Labels aussehen.",
+         "Demographic Parity verlangt gleiche Auswahlquoten in allen Gruppen.",
+         ("demographic parity",), "de"),
+        # a German article is no pointing back, and a denied dismissal dismisses nothing
+        ("BatchNorm macht das Ganze weniger empfindlich, ganz egal wird die Initialisierung "
+         "aber nicht.",
+         "Normierungsschichten wie BatchNorm verringern die Empfindlichkeit gegenüber der "
+         "Initialisierung.", ("batchnorm",), "de"),
+    ],
+)  # fmt: skip
+def test_what_is_no_verdict_on_the_clause_before(
+    answer: str, point: str, terms: tuple[str, ...], lang: str
+) -> None:
+    assert _stated(answer, point, terms, lang) is True

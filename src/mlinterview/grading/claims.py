@@ -286,7 +286,7 @@ def _denies(sentence: lx.Sentence, start: int, end: int, lang: str) -> bool:
     words = sentence.words
     clause = ids[start]
     since = ids.index(clause)
-    if _matrix_denies(sentence, ids, clause, lang):
+    if _matrix_denies(sentence, ids, clause, lang) or _judged_after(sentence, ids, clause, lang):
         return True
     for i in range(start - 1, max(since, start - BACK_WINDOW) - 1, -1):
         if words[i] in _JOINERS and i + 1 < start:
@@ -406,6 +406,65 @@ def _matrix_denies(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lan
         ):
             return True
     return False
+
+
+#: Words that point back at the clause before ("..., but that's nonsense", "..., you
+#: never need those", "..., das ist Quatsch").
+_POINTING_BACK: dict[str, frozenset[str]] = {
+    "en": _set("that that's this those these them which"),
+    "de": _set("das dies diese die den"),
+}
+#: Words that dismiss what such a clause points back at.
+_DISMISSALS: dict[str, frozenset[str]] = {
+    "en": _set(
+        """
+        nonsense myth myths wrong false untrue overrated unnecessary superfluous irrelevant
+        pointless over-engineering overkill
+        """
+    ),
+    "de": _set(
+        """
+        unsinn quatsch mythos irrtum falsch überflüssig unnötig egal irrelevant sinnlos
+        paranoia
+        """
+    ),
+}
+#: Longest clause that only passes a verdict on the one before.
+VERDICT_CLAUSE = 6
+
+
+def _judged_after(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> bool:
+    """The next clause is a short verdict that points back and dismisses this one: "People
+    say RAG lets you cite sources, but that's nonsense", "the tricks like scaling residual
+    projections, you never need those", "Warm-up braucht man, das ist Paranoia" (not: "it
+    doesn't hurt latency", which says something of its own)."""
+    l2 = _lang(lang)
+    at = [i for i, c in enumerate(ids) if c == clause + 1]
+    if not at or len(at) > VERDICT_CLAUSE:
+        return False
+    raw = _raw_words(sentence.text)
+    words = [sentence.words[i] for i in at]
+    if not any(
+        sentence.words[i] in _POINTING_BACK[l2]
+        # "die Initialisierung", "das Modell": an article of a German noun points nowhere
+        and not (l2 == "de" and i + 1 < len(raw) and raw[i + 1][:1].isupper())
+        for i in at
+    ):
+        return False
+    dismissed = [
+        i
+        for i, w in enumerate(words)
+        if w in _DISMISSALS[l2]
+        # "egal wie die Labels aussehen" is "regardless of"
+        and not (i + 1 < len(words) and words[i + 1] in _OPENING_QUESTION_WORDS | {"ob"})
+    ]
+    if dismissed:
+        # "ganz egal wird die Initialisierung aber nicht": the dismissal is itself denied
+        return not any(
+            _is_cue(words, i, lang) and words[i] not in _DISMISSALS[l2] for i in range(len(words))
+        )
+    needed = [i for i, w in enumerate(words) if w in _NECESSITY or w.startswith("brauch")]
+    return bool(needed) and any(_is_cue(words, i, lang) for i in range(len(words)))
 
 
 def _clause_end(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang: str) -> int:
