@@ -51,6 +51,24 @@ def test_real_verdict_messages_read_in_german(judge: Judge, double: Toy) -> None
     )
 
 
+def test_of_a_traceback_only_the_judges_last_line_is_translated(judge: Judge, double: Toy) -> None:
+    result = judge.judge(
+        double.problem, "def double(x):\n    while True:\n        pass\n", tests=double.tests
+    )
+    stopped = [t for t in result.tests if t.traceback]
+    assert stopped, result
+    traceback = stopped[0].traceback
+    assert traceback is not None and "stopped here after" in traceback.splitlines()[-1]
+    german = message_in(traceback, "de")
+    assert german is not None
+    assert german.splitlines()[:-1] == traceback.splitlines()[:-1]  # the submission's lines
+    assert german.splitlines()[-1].startswith("hier nach ")
+    assert german.splitlines()[-1].endswith(" s gestoppt (das Limit pro Test)")
+    # a traceback that ends in the submission's own words is left as it is
+    raised = "Traceback (most recent call last):\n  File x\nValueError: stopped here"
+    assert message_in(raised, "de") == raised
+
+
 def test_the_problem_page_shows_the_message_in_the_readers_language(sqlite_url: str) -> None:
     client = TestClient(create_app(Store(sqlite_url)))
     token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").text)

@@ -101,7 +101,16 @@ def test_post_queues_and_get_reports_the_verdict(
         ids[verdict] = response.json()["id"]
     for verdict, submission_id in ids.items():
         data = poll(client, submission_id)
-        assert set(data) == {"id", "problem", "state", "verdict", "tests", "seconds", "error"}
+        assert set(data) == {
+            "id",
+            "problem",
+            "state",
+            "verdict",
+            "tests",
+            "seconds",
+            "error",
+            "error_text",
+        }
         assert (data["id"], data["problem"], data["verdict"]) == (submission_id, "iou", verdict)
         assert data["error"] is None  # judged: a verdict, not a judge error
         hidden = [t for t in data["tests"] if t["kind"] == "hidden"]
@@ -186,6 +195,44 @@ def test_the_problem_page_shows_queued_running_done_without_a_reload(
         assert page.text_content("#verdict") == "Wrong Answer"
         assert page.evaluate("window.__sameDocument") is True
         assert page.evaluate("window.__pwned") is None
+    finally:
+        page.close()
+
+
+#: An iou that never returns: every test ends at the judge's time limit.
+ENDLESS = "def iou(box_a, box_b):\n    while True:\n        pass\n"
+
+
+@pytest.mark.browser
+def test_a_german_reader_gets_the_judges_sentences_in_german(
+    served: str, browser: Any, store: Store, worker: subprocess.Popen[bytes], account: str
+) -> None:
+    """The API compares on the judge's English and carries the person's language next to
+    it; the page a worker's verdict is shown on reads the latter."""
+    from mlinterview.judge.messages import message_in
+    from mlinterview.team.accounts import Accounts
+
+    name = f"jobs-de-{uuid.uuid4().hex[:8]}"
+    person = Accounts(store).add(name, "candidate", PASSWORD)
+    Workspace(store, user_id=person.id).set_language("de")
+    page = browser.new_page()
+    try:
+        log_in(page, served, name)
+        page.goto(f"{served}/problems/iou")
+        page.evaluate("code => window.mlEditor.setValue(code)", ENDLESS)
+        page.click("#submit-code")
+        page.wait_for_selector("#verdict-section[data-state='done']", timeout=90_000)
+        assert page.text_content("#verdict") == "Time Limit"
+        submission = page.get_attribute("#verdict-section", "data-submission")
+        data = page.request.get(f"{served}/api/submissions/{submission}").json()
+        failed = [t for t in data["tests"] if t["kind"] == "example" and t.get("traceback")]
+        assert failed, data
+        english, german = failed[0]["traceback"], failed[0]["traceback_text"]
+        assert german == message_in(english, "de") and german != english, (english, german)
+        assert "gestoppt (das Limit pro Test)" in german.splitlines()[-1]
+        assert failed[0]["error_text"] == message_in(failed[0]["error"], "de")
+        assert data["error"] is None and data["error_text"] is None  # a verdict, no judge error
+        assert page.text_content("#test-results details pre") == german
     finally:
         page.close()
 

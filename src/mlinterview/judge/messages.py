@@ -98,14 +98,32 @@ _GERMAN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"stopped after (?P<limit>[\d.]+) s \(the limit per test\)",
             "nach {limit} s gestoppt (das Limit pro Test)",
         ),
+        (
+            r"stopped here after (?P<limit>[\d.]+) s \(the limit per test\)",
+            "hier nach {limit} s gestoppt (das Limit pro Test)",
+        ),
     )
 )
 
 
 def message_in(message: str | None, lang: str) -> str | None:
-    """``message`` in ``lang`` (en or de); a text the judge did not write comes back as is."""
+    """``message`` in ``lang`` (en or de); a text the judge did not write comes back as is.
+
+    Of a text of several lines (a traceback) only the last line can be the judge's: "stopped
+    here after 2 s" under the lines where a slow test was stopped.
+    """
     if not message or lang != "de":
         return message
+    whole = _sentence_in_german(message)
+    body = message.rstrip("\n")
+    head, newline, last = body.rpartition("\n")
+    if whole != message or not newline:
+        return whole
+    said = _sentence_in_german(last)
+    return message if said == last else head + newline + said + message[len(body) :]
+
+
+def _sentence_in_german(message: str) -> str:
     fixed = _GERMAN.get(message)
     if fixed is not None:
         return fixed

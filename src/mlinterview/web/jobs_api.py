@@ -1,7 +1,12 @@
 """JSON API of team-mode judge jobs: queue a submission, read its state and verdict.
 
     POST /api/submissions       {"problem", "source"}  -> 202 {"id"}
-    GET  /api/submissions/{id}  -> {"id", "problem", "state", "verdict", "tests", "seconds"}
+    GET  /api/submissions/{id}  -> {"id", "problem", "state", "verdict", "tests", "seconds",
+                                    "error", "error_text"}
+
+The judge's sentences are English wherever they are compared (``error``, a test's
+``error`` and the last line of its ``traceback``); each has a ``..._text`` twin in the
+person's language, which the problem page shows.
 
 Both act for ``context(request).ws``, the requesting user's Workspace: another user's id
 is a 404, decided in the store (``load_submission`` filters by user), never here.
@@ -21,7 +26,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from mlinterview.web.common import CSRF_COOKIE, MAX_BODY_BYTES, context
+from mlinterview.web.common import CSRF_COOKIE, MAX_BODY_BYTES, context, judge_text, page_language
 
 router = APIRouter(prefix="/api", tags=["submissions"])
 CSRF_HEADER = "X-CSRF-Token"
@@ -65,6 +70,23 @@ class SubmissionOut(BaseModel):
         description="once done with a Judge Error verdict: why the judge could not judge "
         "it, else null"
     )
+    error_text: str | None = Field(
+        description="``error`` in the person's language (the judge writes English; a "
+        "test's ``error`` and ``traceback`` have their ``..._text`` the same way)"
+    )
+
+
+def _in_language(tests: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The tests with the judge's sentences also in the reader's language, next to the
+    English the API compares on."""
+    out = []
+    for test in tests:
+        shown = dict(test)
+        for field in ("error", "traceback"):
+            if test.get(field):
+                shown[f"{field}_text"] = judge_text(test[field], lang)
+        out.append(shown)
+    return out
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -104,12 +126,15 @@ def read_submission(
     except LookupError:
         return _error(404, f"no submission {submission_id}")
     done = found.state == "done"
+    lang = page_language(request)
+    error = (found.error or None) if done else None
     return {
         "id": found.id,
         "problem": found.problem_id,
         "state": found.state,
         "verdict": found.verdict if done else None,
-        "tests": found.tests if done else [],
+        "tests": _in_language(found.tests, lang) if done else [],
         "seconds": found.seconds if done else None,
-        "error": (found.error or None) if done else None,
+        "error": error,
+        "error_text": judge_text(error, lang),
     }

@@ -47,8 +47,8 @@ function mlShowVerdict(section, data, labels) {
   heading.appendChild(verdict);
   heading.appendChild(mlElement("span", " (" + passed + "/" + total + " · " + Number(data.seconds || 0).toFixed(3) + " s)", "meta"));
   section.appendChild(heading);
-  if (data.error) {  // why the judge could not judge it (team mode)
-    var message = mlElement("pre", data.error);
+  if (data.error) {  // why the judge could not judge it (team mode), in the reader's language
+    var message = mlElement("pre", data.error_text || data.error);
     message.id = "judge-message";
     section.appendChild(message);
   }
@@ -82,7 +82,7 @@ function mlShowVerdict(section, data, labels) {
         box.appendChild(line);
       });
       if (test.detail) { box.appendChild(mlElement("div", test.detail)); }
-      if (test.traceback || test.error) { box.appendChild(mlElement("pre", test.traceback || test.error)); }
+      if (test.traceback || test.error) { box.appendChild(mlElement("pre", test.traceback_text || test.traceback || test.error_text || test.error)); }
       details.appendChild(box);
     }
     row.appendChild(details);
