@@ -133,6 +133,17 @@ CLI_PROBLEM_LABELS = {
         "hints_available": "Stuck? {total} hints, one at a time: mlinterview hint {id}",
         "libraries": "Libraries: {libs}",
         "needs_torch": "needs PyTorch, which is not installed here: pip install 'mlinterview[deep]'",
+        "passed": "{passed}/{total} tests passed, ",
+        "sandbox_incomplete": "sandbox incomplete, fine for local practice only; missing: {layers}",
+        "example": "example {index}",
+        "input": "input:",
+        "expected": "expected:",
+        "got": "got:",
+        "why": "why:",
+        "error": "error:",
+        "printed": "printed:",
+        "first_failing": "; first failing: {name}",
+        "hidden": "hidden tests: {passed}/{total} passed{first} (data not shown)",
     },
     "de": {
         "examples": "Beispiele",
@@ -145,6 +156,19 @@ CLI_PROBLEM_LABELS = {
         "hints_available": "Festgefahren? {total} Tipps, einer nach dem anderen: mlinterview hint {id}",
         "libraries": "Bibliotheken: {libs}",
         "needs_torch": "braucht PyTorch, das hier nicht installiert ist: pip install 'mlinterview[deep]'",
+        "passed": "{passed}/{total} Tests bestanden, ",
+        "sandbox_incomplete": (
+            "Sandbox unvollständig, nur für lokales Üben geeignet; es fehlt: {layers}"
+        ),
+        "example": "Beispiel {index}",
+        "input": "Eingabe:",
+        "expected": "erwartet:",
+        "got": "erhalten:",
+        "why": "warum:",
+        "error": "Fehler:",
+        "printed": "Ausgabe:",
+        "first_failing": "; zuerst fehlgeschlagen: {name}",
+        "hidden": "verdeckte Tests: {passed}/{total} bestanden{first} (Daten nicht gezeigt)",
     },
 }
 

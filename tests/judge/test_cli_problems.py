@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,13 +100,22 @@ def test_solve_judges_stores_and_hides_hidden_data(
     assert "hidden tests:" in rejected.stdout
     # A hidden input of find_bigrams ("Übung macht ÄRGER") never reaches the user.
     assert "ÄRGER" not in rejected.stdout and "ärger" not in rejected.stdout
+    # in German: the labels and the judge's sentences; verdicts and values as they are
+    german = run(env, "solve", "find_bigrams", str(wrong), "--lang", "de")
+    assert german.returncode == 1
+    assert german.stdout.startswith("Wrong Answer (") and "Tests bestanden" in german.stdout
+    assert "Beispiel 1: Wrong Answer" in german.stdout
+    assert re.search(r'warum: {4}.*"have".*"Have"', german.stdout), german.stdout
+    assert "erwartet: " in german.stdout and "erhalten: " in german.stdout
+    assert "verdeckte Tests:" in german.stdout and "(Daten nicht gezeigt)" in german.stdout
+    assert "hidden tests:" not in german.stdout and "example 1" not in german.stdout
     store = Store(sqlite_url)
     try:
         stored = recent_submissions(store, LOCAL_USER_ID, "find_bigrams")
     finally:
         store.close()
-    assert [s.verdict for s in stored] == ["Wrong Answer", "Accepted"]
-    assert stored[1].code == GOOD
+    assert [s.verdict for s in stored] == ["Wrong Answer", "Wrong Answer", "Accepted"]
+    assert stored[2].code == GOOD
     assert "ärger" not in json.dumps(stored[0].tests, ensure_ascii=False)
     summary = stored[0].tests[-1]
     assert summary["kind"] == "hidden" and 0 <= summary["passed"] < summary["total"]

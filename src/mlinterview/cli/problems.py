@@ -58,47 +58,60 @@ def _problem(problem_id: str) -> Any:
         fail(escape(str(exc)))
 
 
-def render_result(result: JudgeResult) -> None:
-    """The human view: examples in full, hidden tests as a count and a first failing name."""
+def render_result(result: JudgeResult, lang: str = "en") -> None:
+    """The human view: examples in full, hidden tests as a count and a first failing name.
+    The labels and the judge's own sentences are in ``lang``; verdict names, values and the
+    submission's own output stay as they are."""
+    from mlinterview.judge.messages import message_in
+
+    labels = LABELS[lang]
+
+    def line(label: str, value: str) -> str:
+        return f"  {labels[label]:<10}{value}"
+
     total = result.total_count
     style = VERDICT_STYLE.get(result.verdict.value, "bold")
-    counts = f"{result.passed_count}/{total} tests passed, " if total else ""
+    counts = labels["passed"].format(passed=result.passed_count, total=total) if total else ""
     console.print(
         f"[{style}]{result.verdict.value}[/] ({counts}{result.seconds:.2f} s) - {result.problem}"
     )
     if result.missing_layers:
-        console.print(
-            "[yellow]sandbox incomplete, fine for local practice only; missing: "
-            f"{escape(', '.join(result.missing_layers))}[/]"
-        )
+        incomplete = labels["sandbox_incomplete"].format(layers=", ".join(result.missing_layers))
+        console.print(f"[yellow]{escape(incomplete)}[/]")
     if result.message:
-        console.print(escape(result.message), markup=False)
+        console.print(message_in(result.message, lang), markup=False)
     if result.traceback:
-        console.print(result.traceback.rstrip(), markup=False, highlight=False)
+        console.print(
+            (message_in(result.traceback, lang) or "").rstrip(), markup=False, highlight=False
+        )
     for test in result.examples:
         style = VERDICT_STYLE.get(test.verdict.value, "bold")
         ms = test.seconds * 1000
-        console.print(f"\nexample {test.index}: [{style}]{test.verdict.value}[/] ({ms:.1f} ms)")
-        console.print(f"  input:    {_short(test.input)}", markup=False)
-        console.print(f"  expected: {_short(test.expected)}", markup=False)
+        example = labels["example"].format(index=test.index)
+        console.print(f"\n{example}: [{style}]{test.verdict.value}[/] ({ms:.1f} ms)")
+        console.print(line("input", _short(test.input)), markup=False)
+        console.print(line("expected", _short(test.expected)), markup=False)
         if test.verdict.value not in ("Not Run",) and test.got is not None:
-            console.print(f"  got:      {_short(test.got)}", markup=False)
+            console.print(line("got", _short(test.got)), markup=False)
         if test.detail:
-            console.print(f"  why:      {test.detail}", markup=False)
+            console.print(line("why", test.detail), markup=False)
         if test.error:
-            console.print(f"  error:    {test.error}", markup=False)
+            console.print(line("error", message_in(test.error, lang) or ""), markup=False)
         if test.traceback:
-            console.print("  " + test.traceback.rstrip().replace("\n", "\n  "), markup=False)
+            shown = (message_in(test.traceback, lang) or "").rstrip()
+            console.print("  " + shown.replace("\n", "\n  "), markup=False)
         if test.stdout:
             printed = test.stdout.rstrip().replace("\n", "\n  | ")
-            console.print(f"  printed:\n  | {printed}", markup=False)
+            console.print(f"  {labels['printed']}\n  | {printed}", markup=False)
     hidden = result.hidden
     if hidden is not None:
-        first = f"; first failing: {hidden.first_failure}" if hidden.first_failure else ""
-        console.print(
-            f"\nhidden tests: {hidden.passed}/{hidden.total} passed{first} (data not shown)",
-            markup=False,
+        first = (
+            labels["first_failing"].format(name=hidden.first_failure)
+            if hidden.first_failure
+            else ""
         )
+        summary = labels["hidden"].format(passed=hidden.passed, total=hidden.total, first=first)
+        console.print("\n" + summary, markup=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -218,6 +231,7 @@ def register(app: typer.Typer) -> None:
         problem_id: Annotated[str, typer.Argument(metavar="ID", help="The problem id.")],
         file: Annotated[Path, typer.Argument(metavar="FILE", help="Your solution (.py).")],
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+        lang: LangOption = "en",
     ) -> None:
         """Judge FILE in the sandbox against the examples and hidden tests; exit 0 if accepted."""
         from mlinterview.judge.problems import UnknownProblem
@@ -242,6 +256,6 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(result.to_dict())
         else:
-            render_result(result)
+            render_result(result, lang)
         if not result.accepted:
             raise typer.Exit(1)
