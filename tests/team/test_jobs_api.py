@@ -63,6 +63,13 @@ def log_in(page: Any, served: str, account: str) -> None:
         page.click("#login-button")
 
 
+def open_iou_with(page: Any, served: str, account: str, code: str) -> None:
+    """Log in and open the iou problem page with ``code`` in its editor."""
+    log_in(page, served, account)
+    page.goto(f"{served}/problems/iou")
+    page.evaluate("code => window.mlEditor.setValue(code)", code)
+
+
 def csrf(client: TestClient) -> str:
     page = client.get("/problems/iou")
     found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
@@ -217,9 +224,7 @@ def test_a_german_reader_gets_the_judges_sentences_in_german(
     Workspace(store, user_id=person.id).set_language("de")
     page = browser.new_page()
     try:
-        log_in(page, served, name)
-        page.goto(f"{served}/problems/iou")
-        page.evaluate("code => window.mlEditor.setValue(code)", ENDLESS)
+        open_iou_with(page, served, name, ENDLESS)
         page.click("#submit-code")
         page.wait_for_selector("#verdict-section[data-state='done']", timeout=90_000)
         assert page.text_content("#verdict") == "Time Limit"
@@ -245,9 +250,7 @@ def test_without_javascript_submit_still_queues_and_the_page_follows_it(
     and renders the page with its id; the poller picks it up from there."""
     page = browser.new_page()
     try:
-        log_in(page, served, account)
-        page.goto(f"{served}/problems/iou")
-        page.evaluate("code => window.mlEditor.setValue(code)", WRONG)
+        open_iou_with(page, served, account, WRONG)
         page.evaluate("document.getElementById('code-form').removeAttribute('data-team')")
         with page.expect_navigation():
             page.click("#submit-code")
