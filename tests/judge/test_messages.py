@@ -83,3 +83,35 @@ def test_the_problem_page_shows_the_message_in_the_readers_language(sqlite_url: 
         "/problems/can_shift/submit", data={"csrf_token": token.group(1), "code": wrong}
     )
     assert 'id="judge-message">ein Beispiel ist fehlgeschlagen<' in german.text
+    # why the example failed, in the same language
+    assert "<div>expected true, got false</div>" in english.text
+    assert "<div>erwartet true, erhalten false</div>" in german.text
+
+
+@pytest.mark.parametrize(
+    ("expected", "got", "mode", "german"),
+    [
+        ([["have", "a"]], [["Have", "a"]], "exact", 'bei [0][0]: erwartet "have", erhalten "Have"'),
+        (1.5, "x", "close", 'erwartet war eine Zahl, erhalten: str "x"'),
+        (1.5, 2.5, "close", "erwartet 1.5, erhalten 2.5"),
+        ([1, 2], [1], "exact", "erwartet 2 Elemente, erhalten 1"),
+        (3, "3", "exact", 'erwartet int 3, erhalten str "3"'),
+        ({"a": 1, "b": 2}, {"a": 1, "c": 2}, "exact",
+         "es fehlen die Schlüssel ['b']; unerwartete Schlüssel ['c']"),
+        ([1, 2], [2, 3], "unordered", "es fehlt [1]; unerwartet [3]"),
+        ([1], "x", "set", 'erwartet war eine Liste, erhalten: str "x"'),
+        # the submission's value is the rest of the line, whatever it holds
+        ("a", "b, got c; unexpected keys", "exact",
+         'erwartet "a", erhalten "b, got c; unexpected keys"'),
+    ],
+)  # fmt: skip
+def test_why_an_answer_differs_reads_in_german(
+    expected: object, got: object, mode: str, german: str
+) -> None:
+    from mlinterview.judge.compare import compare
+    from mlinterview.judge.messages import detail_in
+
+    english = compare(expected, got, mode, rtol=0.0, atol=0.0)
+    assert english is not None
+    assert detail_in(english, "de") == german
+    assert detail_in(english, "en") == english

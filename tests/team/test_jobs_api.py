@@ -238,6 +238,13 @@ def test_a_german_reader_gets_the_judges_sentences_in_german(
         assert failed[0]["error_text"] == message_in(failed[0]["error"], "de")
         assert data["error"] is None and data["error_text"] is None  # a verdict, no judge error
         assert page.text_content("#test-results details pre") == german
+        # a wrong answer: why it differs, in German too
+        page.evaluate("code => window.mlEditor.setValue(code)", WRONG)
+        page.click("#submit-code")
+        page.wait_for_selector("#verdict-section[data-state='done']", timeout=60_000)
+        assert page.text_content("#verdict") == "Wrong Answer"
+        why = page.locator("#test-results details > div").last.text_content() or ""
+        assert why.startswith("erwartet ") and ", erhalten " in why, why
     finally:
         page.close()
 

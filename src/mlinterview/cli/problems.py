@@ -62,7 +62,7 @@ def render_result(result: JudgeResult, lang: str = "en") -> None:
     """The human view: examples in full, hidden tests as a count and a first failing name.
     The labels and the judge's own sentences are in ``lang``; verdict names, values and the
     submission's own output stay as they are."""
-    from mlinterview.judge.messages import message_in
+    from mlinterview.judge.messages import detail_in, message_in
 
     labels = LABELS[lang]
 
@@ -94,7 +94,7 @@ def render_result(result: JudgeResult, lang: str = "en") -> None:
         if test.verdict.value not in ("Not Run",) and test.got is not None:
             console.print(line("got", _short(test.got)), markup=False)
         if test.detail:
-            console.print(line("why", test.detail), markup=False)
+            console.print(line("why", detail_in(test.detail, lang) or ""), markup=False)
         if test.error:
             console.print(line("error", message_in(test.error, lang) or ""), markup=False)
         if test.traceback:

@@ -135,3 +135,44 @@ def _sentence_in_german(message: str) -> str:
                 parts["what"] = _GERMAN.get(parts["what"], parts["what"])
             return template.format(**parts)
     return message
+
+
+#: Why an answer differs from the expected one (``judge.compare``), in German. The
+#: expected side comes first and is the bank's; what the submission returned is always the
+#: rest of the line, so it can only ever be shown, never change how the line is read.
+_GERMAN_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), template)
+    for pattern, template in (
+        (r"expected a number, got (?P<rest>.*)", "erwartet war eine Zahl, erhalten: {rest}"),
+        (r"expected a list, got (?P<rest>.*)", "erwartet war eine Liste, erhalten: {rest}"),
+        (r"expected (?P<n>\d+) items, got (?P<m>\d+)", "erwartet {n} Elemente, erhalten {m}"),
+        (r"NaN never matches", "NaN ist nie gleich"),
+        (
+            r"missing keys (?P<a>.*?); unexpected keys (?P<b>.*)",
+            "es fehlen die Schlüssel {a}; unerwartete Schlüssel {b}",
+        ),
+        (r"missing keys (?P<a>.*)", "es fehlen die Schlüssel {a}"),
+        (r"unexpected keys (?P<b>.*)", "unerwartete Schlüssel {b}"),
+        (r"missing (?P<a>.*?); unexpected (?P<b>.*)", "es fehlt {a}; unerwartet {b}"),
+        (r"missing (?P<a>.*)", "es fehlt {a}"),
+        (r"unexpected (?P<b>.*)", "unerwartet {b}"),
+        (r"expected (?P<a>.*?), got (?P<b>.*)", "erwartet {a}, erhalten {b}"),
+    )
+)
+_WHERE = re.compile(r"at (?P<path>.+?): (?P<rest>.*)", re.DOTALL)
+
+
+def detail_in(detail: str | None, lang: str) -> str | None:
+    """Why a test's answer differs ("at [0][0]: expected "have", got "Have"") in ``lang``;
+    the values stay as they are."""
+    if not detail or lang != "de":
+        return detail
+    where, rest = "", detail
+    found = _WHERE.fullmatch(detail)
+    if found is not None:
+        where, rest = f"bei {found['path']}: ", found["rest"]
+    for pattern, template in _GERMAN_DETAILS:
+        matched = pattern.fullmatch(rest)
+        if matched is not None:
+            return where + template.format(**matched.groupdict())
+    return detail

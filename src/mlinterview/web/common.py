@@ -166,6 +166,16 @@ def judge_text(message: str | None, lang: str) -> str | None:
 templates.env.filters["judge_text"] = judge_text
 
 
+def judge_detail(detail: str | None, lang: str) -> str | None:
+    """Why a test's answer differs, in the reader's language (values as they are)."""
+    from mlinterview.judge.messages import detail_in
+
+    return detail_in(detail, lang)
+
+
+templates.env.filters["judge_detail"] = judge_detail
+
+
 def apply_language_switch(ctx: WebContext, lang: str) -> None:
     """Apply a language switch sent along with a result page's input (ignored if empty)."""
     if lang:

@@ -5,8 +5,8 @@
                                     "error", "error_text"}
 
 The judge's sentences are English wherever they are compared (``error``, a test's
-``error`` and the last line of its ``traceback``); each has a ``..._text`` twin in the
-person's language, which the problem page shows.
+``error`` and ``detail`` and the last line of its ``traceback``); each has a ``..._text``
+twin in the person's language, which the problem page shows.
 
 Both act for ``context(request).ws``, the requesting user's Workspace: another user's id
 is a 404, decided in the store (``load_submission`` filters by user), never here.
@@ -26,7 +26,14 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from mlinterview.web.common import CSRF_COOKIE, MAX_BODY_BYTES, context, judge_text, page_language
+from mlinterview.web.common import (
+    CSRF_COOKIE,
+    MAX_BODY_BYTES,
+    context,
+    judge_detail,
+    judge_text,
+    page_language,
+)
 
 router = APIRouter(prefix="/api", tags=["submissions"])
 CSRF_HEADER = "X-CSRF-Token"
@@ -72,7 +79,8 @@ class SubmissionOut(BaseModel):
     )
     error_text: str | None = Field(
         description="``error`` in the person's language (the judge writes English; a "
-        "test's ``error`` and ``traceback`` have their ``..._text`` the same way)"
+        "test's ``error``, ``detail`` and ``traceback`` have their ``..._text`` the same "
+        "way)"
     )
 
 
@@ -85,6 +93,8 @@ def _in_language(tests: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]
         for field in ("error", "traceback"):
             if test.get(field):
                 shown[f"{field}_text"] = judge_text(test[field], lang)
+        if test.get("detail"):
+            shown["detail_text"] = judge_detail(test["detail"], lang)
         out.append(shown)
     return out
 

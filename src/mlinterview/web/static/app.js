@@ -81,7 +81,7 @@ function mlShowVerdict(section, data, labels) {
         line.appendChild(mlElement("code", JSON.stringify(pair[1])));
         box.appendChild(line);
       });
-      if (test.detail) { box.appendChild(mlElement("div", test.detail)); }
+      if (test.detail) { box.appendChild(mlElement("div", test.detail_text || test.detail)); }
       if (test.traceback || test.error) { box.appendChild(mlElement("pre", test.traceback_text || test.traceback || test.error_text || test.error)); }
       details.appendChild(box);
     }
