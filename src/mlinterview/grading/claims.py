@@ -451,13 +451,12 @@ def _judged_after(sentence: lx.Sentence, ids: tuple[int, ...], clause: int, lang
         for i in at
     ):
         return False
-    dismissed = [
-        i
-        for i, w in enumerate(words)
-        if w in _DISMISSALS[l2]
+    dismissed = any(
+        w in _DISMISSALS[l2]
         # "egal wie die Labels aussehen" is "regardless of"
         and not (i + 1 < len(words) and words[i + 1] in _OPENING_QUESTION_WORDS | {"ob"})
-    ]
+        for i, w in enumerate(words)
+    )
     if dismissed:
         # "ganz egal wird die Initialisierung aber nicht": the dismissal is itself denied
         return not any(
@@ -588,7 +587,7 @@ def _moves(
             if sentence.words[i] in _COMPARATIVES[_lang(lang)]:
                 # said after a copula, a comparative is said of the subject before it ("Der
                 # Trainingsfehler war bei tieferen Netzen niedriger")
-                near = [p for p in range(max(0, pos - COPULA_REACH), pos)]
+                near = range(max(0, pos - COPULA_REACH), pos)
                 copulas = [p for p in near if sentence.words[indices[p]] in _COPULAS[_lang(lang)]]
                 before = indices[: copulas[-1]] if copulas else before
             back = [j for j in reversed(before) if content(j)]
