@@ -12,7 +12,8 @@ What is fitted, on what (and nothing else):
   of the reference, their weighted share, and a head over it and whole-answer features), one
   model for both languages, fitted on all five human-graded sets (nn_exam, SAF English, SAF
   German, SciEntsBank and Beetle training; every answer of every split, each set weighing the
-  same). Its design (:data:`FREE_MODEL`: features, link, weighting) was chosen by
+  same). Its design per backend (:func:`free_design`: features, link, weighting;
+  :data:`FREE_MODEL` unless :data:`FREE_MODEL_OF` says otherwise) was chosen by
   leave-one-data-set-out: fitted on four sets, measured on the fifth;
   ``grading_agreement.py`` prints that table. SciEntsBank and Beetle are CC BY-SA 3.0, so the
   fitted coefficients carry its share-alike terms (see LICENSES/NOTICE-grading-data.md).

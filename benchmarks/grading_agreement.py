@@ -9,8 +9,9 @@ SAF German, SciEntsBank and Beetle (SemEval-2013 training splits), and prints
   AUC for the correct / incorrect ones - next to two zero-shot baselines on the same answers
   (embedding cosine of answer and reference; lemma-overlap recall of the reference) and the
   shipped model (fitted on all five, so in-sample there, shown for reference only);
-* with ``--candidates``, the same table for every design that was tried (the one shipped,
-  :data:`fit_grading_calibration.FREE_MODEL`, is marked): this is how it was chosen;
+* with ``--candidates``, the same table for every design that was tried (the backend's
+  shipped one, :func:`fit_grading_calibration.free_design`, is marked): this is how it was
+  chosen;
 * the shipped model and the left-out model per split of SAF (unseen questions / answers);
 * p50/p95 latency of ``grade_free`` per answer with the model loaded, on ``--latency N``
   answers per set (machine load average shown too).
